@@ -1,0 +1,102 @@
+package bp;
+
+import java.util.function.Consumer;
+
+/// Runs a chapter's lesson with the shared options, the way every chapter script starts:
+///
+/// ```java
+/// void main(String[] args) {
+///     Chapter.run(args, "A single neuron", this::lesson);
+/// }
+/// ```
+///
+/// It parses the options ([Options]), switches to the student's code for `--mine`, runs the
+/// lesson, and turns what can go wrong into one sentence and an exit code: 2 for a bad option,
+/// 1 for an error the user can fix ([UserError], an unfinished exercise, an exception thrown by
+/// the student's code). At the end it shows the plots in a window when a display is present.
+public final class Chapter {
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /// True while a chapter runs again on the student's code, inside [Mine].
+    private static boolean onMine;
+
+    private Chapter() {}
+
+    /// Runs `lesson` for the calling chapter script, whose file name starts with its alias
+    /// (`ch01_neuron.java` runs as `ch01`, on the exercise package `ch01`).
+    public static void run(String[] args, String title, Consumer<Options> lesson) {
+        Class<?> script = WALKER.getCallerClass();
+        String command = script.getSimpleName().split("_")[0];
+        int code = run(script, command, title, args, lesson);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    private static int run(Class<?> script, String command, String title, String[] args, Consumer<Options> lesson) {
+        Options options;
+        try {
+            options = Options.parse(command, title, args);
+        } catch (Options.Exit exit) {
+            return exit.code;
+        } catch (UserError e) {
+            return fail(e.getMessage());
+        }
+        if (options.mine() && !onMine) {
+            return runOnMine(script, command, args);
+        }
+        try {
+            lesson.accept(options);
+        } catch (UserError e) {
+            return fail(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            if (e instanceof UnsupportedOperationException todo && isTodo(todo)) {
+                return fail(todo.getMessage() + " is not written yet; finish it (./jbang grade " + command
+                        + " shows what is left) or run the chapter without --mine.");
+            }
+            if (onMine) {
+                return fail("your code threw " + describe(e) + "; ./jbang grade " + command + " shows which test it fails.");
+            }
+            throw e;
+        }
+        Plots.showAll(options);
+        return 0;
+    }
+
+    private static int runOnMine(Class<?> script, String command, String[] args) {
+        onMine = true;
+        try {
+            System.out.println("[" + command + "] running on your code in exercises/" + command + "/");
+            Mine.run(script, command, args);
+            return 0;
+        } catch (UserError e) {
+            return fail(e.getMessage());
+        } catch (Throwable e) {
+            return fail("could not run the chapter on your code: " + describe(e));
+        } finally {
+            onMine = false;
+        }
+    }
+
+    private static boolean isTodo(UnsupportedOperationException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("TODO(");
+    }
+
+    /// "ArithmeticException: / by zero (Neuron.java:42)": the exception and where it came from.
+    static String describe(Throwable e) {
+        String text = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getFileName() != null && !frame.getClassName().startsWith("java.")) {
+                return text + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+            }
+        }
+        return text;
+    }
+
+    private static int fail(String message) {
+        System.out.flush();
+        System.err.println("error: " + message);
+        return 1;
+    }
+}

@@ -1,0 +1,62 @@
+package bp;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+
+/// Runs a chapter on the student's own code (`--mine`): the chapter was built against
+/// `solutions/`, so we compile `exercises/chNN/` and load the chapter class again in a class
+/// loader that takes the exercise package and the chapter from there first. Every call the
+/// chapter makes into that package then reaches the student's classes; the library (`bp`) and
+/// the dependencies stay shared with the running program.
+final class Mine {
+
+    private Mine() {}
+
+    /// Compiles `exercises/<exercisePackage>/` and runs `chapter.main(args)` on it.
+    static void run(Class<?> chapter, String exercisePackage, String[] args) throws Throwable {
+        Path sources = Repo.root().resolve("exercises").resolve(exercisePackage);
+        List<Path> files = Javac.sourcesIn(sources);
+        if (files.isEmpty()) {
+            throw new UserError("there are no exercises in " + Repo.display(sources) + " to run with --mine.");
+        }
+        try (var tmp = TempFolder.create("backprop-mine-")) {
+            Javac.Result build = Javac.compile(files, tmp.path(), null);
+            if (!build.ok()) {
+                System.err.println(build.messages());
+                throw new UserError("your code in " + Repo.display(sources) + " does not compile (the compiler's messages are above); fix it, or run the chapter without --mine.");
+            }
+            URL[] urls = {tmp.path().toUri().toURL(), codeSource(chapter)};
+            String prefix = exercisePackage + ".";
+            String main = chapter.getName();
+            try (var loader = new ChildFirstLoader(urls, chapter.getClassLoader(),
+                    name -> name.startsWith(prefix) || name.equals(main) || name.startsWith(main + "$"))) {
+                invokeMain(loader.loadClass(main), args);
+            }
+        }
+    }
+
+    private static void invokeMain(Class<?> chapter, String[] args) throws Throwable {
+        try {
+            var constructor = chapter.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            Method main = chapter.getDeclaredMethod("main", String[].class);
+            main.setAccessible(true);
+            main.invoke(java.lang.reflect.Modifier.isStatic(main.getModifiers()) ? null : constructor.newInstance(),
+                    (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static URL codeSource(Class<?> chapter) throws MalformedURLException {
+        var source = chapter.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            throw new IllegalStateException("cannot locate the compiled chapter " + chapter.getName());
+        }
+        return source.getLocation();
+    }
+}

@@ -1,0 +1,11 @@
+// The library's third-party dependencies, declared once: every script that brings in lib/bp
+// with //SOURCES gets them (JBang honours //DEPS in sourced files).
+//DEPS org.knowm.xchart:xchart:3.8.8
+//DEPS info.picocli:picocli:4.7.7
+
+/// The infrastructure every chapter shares: command-line options ([Options], [Chapter]),
+/// plots ([Plots]), the MNIST data ([Idx], [Mnist]), the numerical gradient check ([GradCheck])
+/// and in-process compilation of a student's code ([Javac]).
+///
+/// Nothing here depends on `solutions/` or `exercises/`: the chapters and tests bring those in.
+package bp;

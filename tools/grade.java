@@ -1,0 +1,10 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 25+
+//SOURCES ../lib/bp/*.java
+//SOURCES grader/*.java
+
+/// `./jbang grade [--solutions] [chNN ...]`: grade the exercises with the chapter tests.
+/// The work is done by grader.GradeCommand; this file is the entry point of the alias.
+void main(String[] args) {
+    System.exit(grader.Tool.run(new grader.GradeCommand(), args));
+}

@@ -1,0 +1,10 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 25+
+//SOURCES ../lib/bp/*.java
+//SOURCES grader/*.java
+
+/// `./jbang make-exercises --check | --write`: keep exercises/ equal to what the generator makes from
+/// solutions/. The work is done by grader.ExercisesCommand.
+void main(String[] args) {
+    System.exit(grader.Tool.run(new grader.ExercisesCommand(), args));
+}
