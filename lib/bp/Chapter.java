@@ -67,7 +67,7 @@ public final class Chapter {
     private static int runOnMine(Class<?> script, String command, String[] args) {
         onMine = true;
         try {
-            System.out.println("[" + command + "] running on your code in exercises/" + command + "/");
+            System.out.println("[" + command + "] running on your code in " + Repo.display(Mine.exercisesFolder().resolve(command)));
             Mine.run(script, command, args);
             return 0;
         } catch (UserError e) {

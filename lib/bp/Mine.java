@@ -18,7 +18,7 @@ final class Mine {
 
     /// Compiles `exercises/<exercisePackage>/` and runs `chapter.main(args)` on it.
     static void run(Class<?> chapter, String exercisePackage, String[] args) throws Throwable {
-        Path sources = Repo.root().resolve("exercises").resolve(exercisePackage);
+        Path sources = exercisesFolder().resolve(exercisePackage);
         List<Path> files = Javac.sourcesIn(sources);
         if (files.isEmpty()) {
             throw new UserError("there are no exercises in " + Repo.display(sources) + " to run with --mine.");
@@ -37,6 +37,13 @@ final class Mine {
                 invokeMain(loader.loadClass(main), args);
             }
         }
+    }
+
+    /// `exercises/` under the repository, or the folder named by the environment variable
+    /// `BACKPROP_EXERCISES` (the project's own checks point it at generated stubs or at solutions/).
+    static Path exercisesFolder() {
+        String override = System.getenv("BACKPROP_EXERCISES");
+        return override != null && !override.isBlank() ? Path.of(override) : Repo.root().resolve("exercises");
     }
 
     private static void invokeMain(Class<?> chapter, String[] args) throws Throwable {

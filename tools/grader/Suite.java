@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -151,22 +152,22 @@ public final class Suite {
     /// Records every test's outcome, in plan order. A test that never ran because its class could
     /// not start, or that was skipped, counts as failed: a skipped check proves nothing.
     private static final class Collector implements TestExecutionListener {
-        private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        private final Map<String, String> containerFailures = new LinkedHashMap<>();
+        private final Map<UniqueId, Outcome> outcomes = new LinkedHashMap<>();
+        private final Map<UniqueId, String> containerFailures = new LinkedHashMap<>();
         private TestPlan plan;
 
         @Override
         public void testPlanExecutionStarted(TestPlan plan) {
             this.plan = plan;
             for (TestIdentifier test : tests(plan)) {
-                outcomes.put(test.getUniqueId(), null);
+                outcomes.put(test.getUniqueIdObject(), null);
             }
         }
 
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             for (TestIdentifier test : id.isTest() ? List.of(id) : descendants(id)) {
-                outcomes.put(test.getUniqueId(), new Outcome(test.getDisplayName(), false, "skipped: " + reason));
+                outcomes.put(test.getUniqueIdObject(), new Outcome(test.getDisplayName(), false, "skipped: " + reason));
             }
         }
 
@@ -175,11 +176,11 @@ public final class Suite {
             if (id.isTest()) {
                 boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
                 String hint = passed ? null : Hints.of(result.getThrowable().orElse(null));
-                outcomes.put(id.getUniqueId(), new Outcome(id.getDisplayName(), passed, hint));
+                outcomes.put(id.getUniqueIdObject(), new Outcome(id.getDisplayName(), passed, hint));
             } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                 String hint = "the test class could not run: " + Hints.of(result.getThrowable().orElse(null));
                 for (TestIdentifier test : descendants(id)) {
-                    containerFailures.putIfAbsent(test.getUniqueId(), hint);
+                    containerFailures.putIfAbsent(test.getUniqueIdObject(), hint);
                 }
             }
         }

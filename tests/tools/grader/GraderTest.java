@@ -1,0 +1,85 @@
+package grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// Grades a small made-up repository: chapter ch98 with one passing and one failing test, and
+/// chapter ch99 whose exercise does not compile.
+@DisplayName("Grader")
+class GraderTest {
+
+    static final String TWICE = "package %s; public final class Twice { public static double of(double x) { return %s; } }";
+    static final String TEST = """
+            package %s;
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+            import org.junit.jupiter.api.*;
+            class TwiceTest {
+                @Test @Order(1) @DisplayName("twice 2 is 4") void two() { assertEquals(4.0, Twice.of(2), "Twice.of(2) should be 4"); }
+                @Test @Order(2) @DisplayName("twice 0 is 0") void zero() { assertEquals(0.0, Twice.of(0)); }
+            }
+            """;
+
+    private static void chapter(Path root, String chapter, String solution, String exercise) throws Exception {
+        Files.writeString(Files.createDirectories(root.resolve("tests").resolve(chapter)).resolve("TwiceTest.java"), TEST.formatted(chapter));
+        Files.writeString(Files.createDirectories(root.resolve("solutions").resolve(chapter)).resolve("Twice.java"), TWICE.formatted(chapter, solution));
+        Files.writeString(Files.createDirectories(root.resolve("exercises").resolve(chapter)).resolve("Twice.java"), TWICE.formatted(chapter, exercise));
+    }
+
+    @Test
+    @DisplayName("lists the chapters that have tests, in order")
+    void listsChapters(@TempDir Path root) throws Exception {
+        chapter(root, "ch99", "2 * x", "2 * x");
+        chapter(root, "ch98", "2 * x", "2 * x");
+        Files.createDirectories(root.resolve("tests/lib"));
+        assertEquals(List.of("ch98", "ch99"), Grader.chapters(root));
+    }
+
+    @Test
+    @DisplayName("reports each test: a wrong exercise fails with the test's message as hint")
+    void gradesEachTest(@TempDir Path root) throws Exception {
+        chapter(root, "ch98", "2 * x", "x + 2");
+        Suite.Result result = Grader.grade(root, "ch98", root.resolve("exercises"));
+        assertTrue(result.compiled());
+        assertEquals(2, result.outcomes().size());
+        Suite.Outcome two = result.outcomes().get(0);
+        Suite.Outcome zero = result.outcomes().get(1);
+        assertEquals("twice 2 is 4", two.name());
+        assertTrue(two.passed(), "x + 2 gives 4 for 2");
+        assertEquals("twice 0 is 0", zero.name());
+        assertFalse(zero.passed());
+        assertTrue(zero.hint().contains("expected: <0.0> but was: <2.0>"), zero.hint());
+        assertEquals(1, result.passed());
+        assertEquals(1, result.failed());
+    }
+
+    @Test
+    @DisplayName("an exercise that does not compile fails every test of its chapter with the compiler's message")
+    void compileErrorFailsTheChapter(@TempDir Path root) throws Exception {
+        chapter(root, "ch99", "2 * x", "2 * x +");
+        Suite.Result result = Grader.grade(root, "ch99", root.resolve("exercises"));
+        assertFalse(result.compiled());
+        assertTrue(result.compileErrors().contains("Twice.java:1: error:"), result.compileErrors());
+        assertEquals(List.of("twice 2 is 4", "twice 0 is 0"), result.outcomes().stream().map(Suite.Outcome::name).toList());
+        assertTrue(result.outcomes().stream().allMatch(o -> !o.passed() && o.hint().contains("exercises/ch99 does not compile")));
+    }
+
+    @Test
+    @DisplayName("a test that throws from its class initialiser counts as failed, not as missing")
+    void brokenTestClassCountsAsFailed(@TempDir Path root) throws Exception {
+        chapter(root, "ch97", "2 * x", "2 * x");
+        Path test = root.resolve("tests/ch97/TwiceTest.java");
+        Files.writeString(test, Files.readString(test).replace("class TwiceTest {",
+                "class TwiceTest {\n static final int BROKEN = Integer.parseInt(\"x\");"));
+        Suite.Result result = Grader.grade(root, "ch97", root.resolve("solutions"));
+        assertEquals(2, result.outcomes().size());
+        assertEquals(0, result.passed());
+    }
+}

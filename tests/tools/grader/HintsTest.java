@@ -1,0 +1,41 @@
+package grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+@DisplayName("Hints")
+class HintsTest {
+
+    @Test
+    @DisplayName("an unfinished exercise is 'not written yet' with its TODO id and file")
+    void todo() {
+        var e = new UnsupportedOperationException("TODO(ch01-z) in exercises/ch01/Neuron.java");
+        assertEquals("not written yet: TODO(ch01-z) in exercises/ch01/Neuron.java", Hints.of(e));
+    }
+
+    @Test
+    @DisplayName("a failed assertion gives the first line of its message")
+    void assertion() {
+        var e = new AssertionFailedError("z should be -0.86 but was -0.96: the bias b is missing\nsecond line");
+        assertEquals("z should be -0.86 but was -0.96: the bias b is missing", Hints.of(e));
+    }
+
+    @Test
+    @DisplayName("another exception names its class, message and where it was thrown")
+    void exception() {
+        var e = new ArithmeticException("/ by zero");
+        e.setStackTrace(new StackTraceElement[] {new StackTraceElement("ch01.Neuron", "z", "Neuron.java", 42)});
+        assertEquals("threw ArithmeticException: / by zero at Neuron.java:42", Hints.of(e));
+    }
+
+    @Test
+    @DisplayName("a timeout suggests a loop that never ends")
+    void timeout() {
+        var e = new java.util.concurrent.TimeoutException("sigmoid() timed out after 10 seconds");
+        assertTrue(Hints.of(e).contains("loop that never ends"), Hints.of(e));
+    }
+}

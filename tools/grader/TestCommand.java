@@ -1,0 +1,132 @@
+package grader;
+
+import bp.Javac;
+import bp.Repo;
+import bp.TempFolder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/// `./jbang test`: every check of the project, ending with `N passed, N failed`.
+///
+/// 1. the library's tests (`tests/lib/`) and the tools' tests (`tests/tools/`);
+/// 2. every chapter's graded tests on `solutions/`: all must pass;
+/// 3. honesty: `exercises/` is exactly what the generator makes from `solutions/`, and every
+///    graded test fails on those untouched stubs (a test that passes on a stub cannot fail);
+/// 4. the catalog: every alias has a description and a script that exists;
+/// 5. every chapter end to end, as a student runs it: `--quick --no-show` succeeds and writes
+///    at least two plots, `--mine` on the untouched stubs stops with the "not written yet"
+///    sentence, `--mine` on the solutions succeeds, and a bad option prints the usage and exits 2.
+@Command(name = "./jbang test", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Run every check of the project and end with 'N passed, N failed'.")
+public final class TestCommand implements Callable<Integer> {
+
+    @Option(names = "--no-chapters", description = "Skip running the chapter scripts (the slowest part).")
+    boolean noChapters;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean help;
+
+    private final Report report = new Report(System.out);
+
+    @Override
+    public Integer call() throws IOException {
+        Path root = Repo.root();
+        suites(root);
+        List<String> chapters = Grader.chapters(root);
+        Path solutions = root.resolve("solutions");
+        for (String chapter : chapters) {
+            report.heading(chapter + " graded tests on solutions/" + chapter);
+            report.suite(chapter, Grader.grade(root, chapter, solutions));
+        }
+        try (var stubs = TempFolder.create("backprop-stubs-")) {
+            honesty(root, chapters, stubs.path());
+            catalog(root);
+            if (!noChapters) {
+                new ChapterRuns(root, stubs.path(), report).runAll();
+            }
+        }
+        return report.finish();
+    }
+
+    private void suites(Path root) {
+        suite("lib", Javac.sourcesIn(root.resolve("lib")), root.resolve("tests/lib"));
+        suite("tools", Javac.sourcesIn(root.resolve("tools/grader")), root.resolve("tests/tools"));
+    }
+
+    /// Runs the tests in `tests` compiled together with the code they test.
+    private void suite(String label, List<Path> code, Path tests) {
+        report.heading(label + " tests (" + Repo.display(tests) + ")");
+        Suite.Result result = Suite.run(Grader.concat(code, Javac.sourcesIn(tests)));
+        report.suite(label, result);
+        if (result.compiled() && result.outcomes().isEmpty()) {
+            report.line(false, Repo.display(tests) + " has tests", "no test was found");
+        }
+    }
+
+    /// Writes the generated stubs into `stubs`, checks they equal exercises/, and grades them.
+    private void honesty(Path root, List<String> chapters, Path stubs) throws IOException {
+        report.heading("exercises/ is generated from solutions/");
+        List<String> differences = ExerciseGenerator.differences(root.resolve("solutions"), root.resolve("exercises"));
+        for (Map.Entry<Path, String> file : ExerciseGenerator.generate(root.resolve("solutions")).entrySet()) {
+            String name = "exercises/" + file.getKey().toString().replace('\\', '/');
+            List<String> mine = differences.stream().filter(d -> d.startsWith(name + " ")).toList();
+            report.line(mine.isEmpty(), name + " is the generated stub",
+                    mine.isEmpty() ? null : mine.getFirst() + "; run ./jbang make-exercises --write");
+            Path target = stubs.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+        }
+        differences.stream().filter(d -> d.endsWith("has no counterpart in solutions/"))
+                .forEach(d -> report.line(false, d.substring(0, d.indexOf(' ')) + " belongs to a solution", d));
+        for (String chapter : chapters) {
+            report.heading(chapter + " every graded test fails on the untouched stubs");
+            for (Suite.Outcome outcome : Grader.grade(root, chapter, stubs).outcomes()) {
+                report.line(!outcome.passed(), "fails on the stub: " + outcome.name(),
+                        outcome.passed() ? "this test passes on the untouched stub, so it cannot tell a done exercise from an empty one" : null);
+            }
+        }
+    }
+
+    private void catalog(Path root) throws IOException {
+        report.heading("jbang-catalog.json");
+        JsonObject aliases = JsonParser.parseString(Files.readString(root.resolve("jbang-catalog.json")))
+                .getAsJsonObject().getAsJsonObject("aliases");
+        for (String alias : aliases.keySet()) {
+            JsonObject entry = aliases.getAsJsonObject(alias);
+            String script = entry.has("script-ref") ? entry.get("script-ref").getAsString() : "";
+            String description = entry.has("description") ? entry.get("description").getAsString() : "";
+            boolean ok = Files.isRegularFile(root.resolve(script)) && !description.isBlank() && !description.contains("\n");
+            report.line(ok, "alias " + alias + " has a one-line description and runs " + script,
+                    ok ? null : "its script-ref must name an existing file and its description must be one line");
+        }
+        try (Stream<Path> files = Files.list(root.resolve("chapters"))) {
+            for (Path script : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String alias = script.getFileName().toString().split("_")[0];
+                String ref = "chapters/" + script.getFileName();
+                boolean ok = aliases.has(alias) && ref.equals(aliases.getAsJsonObject(alias).get("script-ref").getAsString());
+                long named = aliases.keySet().stream()
+                        .filter(a -> !a.equals(alias) && ref.equals(aliases.getAsJsonObject(a).get("script-ref").getAsString()))
+                        .count();
+                report.line(ok && named > 0, ref + " has the alias " + alias + " and a descriptive one",
+                        ok && named > 0 ? null : "add \"" + alias + "\" and a descriptive alias for " + ref + " to jbang-catalog.json");
+            }
+        }
+    }
+
+    /// The chapter scripts in `chapters/`, sorted: `ch01_neuron.java`, ...
+    static List<Path> chapterScripts(Path root) throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("chapters"))) {
+            return new ArrayList<>(files.filter(p -> p.getFileName().toString().matches("ch\\d\\d_.*\\.java")).sorted().toList());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 25+
+//SOURCES ../lib/bp/*.java
+//SOURCES grader/*.java
+
+/// `./jbang test`: every check of the project (library and tool tests, the graded tests on the
+/// solutions, the exercise honesty checks, the catalog, every chapter end to end), ending with the
+/// line `N passed, N failed`. The work is done by grader.TestCommand.
+void main(String[] args) {
+    System.exit(grader.Tool.run(new grader.TestCommand(), args));
+}
