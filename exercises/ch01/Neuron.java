@@ -49,7 +49,7 @@ public final class Neuron {
 
     /// The activation a = σ(z) = σ(w·x + b) for one input `x` of length n.
     public double a(double[] x) {
-        return Activation.sigmoid(z(x));
+        return Activations.sigmoid(z(x));
     }
 
     /// The activations of a batch: `X` is m × n (one example per row); returns the m outputs

@@ -47,6 +47,8 @@ public final class Chapter {
             return runOnMine(script, command, args);
         }
         try {
+            System.out.println(title);
+            System.out.println("=".repeat(title.length()));
             lesson.accept(options);
         } catch (UserError e) {
             return fail(e.getMessage());

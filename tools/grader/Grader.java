@@ -7,7 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /// Grades a chapter: compiles its tests (`tests/chNN/`) with an implementation of its exercises
@@ -31,11 +37,14 @@ public final class Grader {
 
     /// Grades `chapter` against the implementation folder `impl` (which holds `chNN/`).
     ///
-    /// When the implementation does not compile, every test of the chapter fails with that as its
-    /// hint, and the result carries the compiler's messages; the solutions name the tests.
+    /// The code of the earlier chapters it builds on comes from `solutions/`: a chapter's score
+    /// depends on its own exercises only. When the implementation does not
+    /// compile, every test of the chapter fails with that as its hint, and the result carries the
+    /// compiler's messages; the solutions name the tests.
     public static Suite.Result grade(Path root, String chapter, Path impl) {
         List<Path> tests = Javac.sourcesIn(root.resolve("tests").resolve(chapter));
-        Suite.Result result = Suite.run(concat(Javac.sourcesIn(impl.resolve(chapter)), tests));
+        List<Path> others = otherChapters(root, chapter);
+        Suite.Result result = Suite.run(concat(concat(Javac.sourcesIn(impl.resolve(chapter)), others), tests));
         if (result.compiled()) {
             return result;
         }
@@ -46,11 +55,37 @@ public final class Grader {
         }
         String hint = impl.getFileName() + "/" + chapter + " does not compile (see the compiler's messages above)";
         List<Suite.Outcome> failed = new ArrayList<>();
-        for (String name : Suite.names(concat(Javac.sourcesIn(solutions.resolve(chapter)), tests))) {
+        for (String name : Suite.names(concat(concat(Javac.sourcesIn(solutions.resolve(chapter)), others), tests))) {
             failed.add(new Suite.Outcome(name, false, hint));
         }
         return new Suite.Result(failed, result.compileErrors());
     }
+
+    /// The sources of the chapter packages that `chapter` builds on, taken from `solutions`: every
+    /// `chMM.` its solution or tests name (`import ch01.Neuron;`), and what those name in turn.
+    private static List<Path> otherChapters(Path root, String chapter) {
+        Path solutions = root.resolve("solutions");
+        Set<String> needed = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(chapter));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            List<Path> files = concat(Javac.sourcesIn(solutions.resolve(next)), Javac.sourcesIn(root.resolve("tests").resolve(next)));
+            for (Path file : files) {
+                Matcher used = CHAPTER_PACKAGE.matcher(ExerciseGenerator.read(file));
+                while (used.find()) {
+                    String other = used.group(1);
+                    if (!other.equals(chapter) && needed.add(other)) {
+                        todo.push(other);
+                    }
+                }
+            }
+        }
+        List<Path> sources = new ArrayList<>();
+        needed.forEach(other -> sources.addAll(Javac.sourcesIn(solutions.resolve(other))));
+        return sources;
+    }
+
+    private static final Pattern CHAPTER_PACKAGE = Pattern.compile("\\b(ch\\d\\d)\\.[A-Z]");
 
     static List<Path> concat(List<Path> a, List<Path> b) {
         List<Path> all = new ArrayList<>(a);

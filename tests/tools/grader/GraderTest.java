@@ -82,4 +82,14 @@ class GraderTest {
         assertEquals(2, result.outcomes().size());
         assertEquals(0, result.passed());
     }
+
+    @Test
+    @DisplayName("a chapter that builds on an earlier one gets that chapter from solutions/, not from the student's exercises")
+    void earlierChaptersComeFromSolutions(@TempDir Path root) throws Exception {
+        chapter(root, "ch95", "2 * x", "2 * x +");
+        chapter(root, "ch96", "ch95.Twice.of(x)", "ch95.Twice.of(x)");
+        Suite.Result result = Grader.grade(root, "ch96", root.resolve("exercises"));
+        assertTrue(result.compiled(), "the broken exercises/ch95 must not be compiled for ch96: " + result.compileErrors());
+        assertEquals(2, result.passed());
+    }
 }

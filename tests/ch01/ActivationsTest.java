@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /// Graded tests of exercises ch01-step, ch01-sigmoid and ch01-relu.
 /// Expected values were computed by hand or independently in Python (math.exp), not by the solution.
 @Order(1)
-@DisplayName("Activation")
-class ActivationTest {
+@DisplayName("Activations")
+class ActivationsTest {
 
     /// Equal to the last bit or two: these are single, well-conditioned operations.
     static final double EXACT = 1e-15;
@@ -24,7 +24,7 @@ class ActivationTest {
         double[] z = {-3.0, -1e-12, 0.0, 1e-12, 2.5};
         double[] expected = {0, 0, 1, 1, 1};
         for (int i = 0; i < z.length; i++) {
-            double actual = Activation.step(z[i]);
+            double actual = Activations.step(z[i]);
             double zi = z[i];
             double e = expected[i];
             assertEquals(e, actual, () -> "step(" + zi + ") should be " + e + " but was " + actual
@@ -36,7 +36,7 @@ class ActivationTest {
     @Order(2)
     @DisplayName("sigmoid(0) is exactly 1/2")
     void sigmoidOfZeroIsOneHalf() {
-        double actual = Activation.sigmoid(0.0);
+        double actual = Activations.sigmoid(0.0);
         assertEquals(0.5, actual, () -> "sigmoid(0) should be 1/(1 + e^0) = 0.5 but was " + actual);
     }
 
@@ -48,7 +48,7 @@ class ActivationTest {
         double[] z = {1.0, -2.0, 4.0, -3.5};
         double[] expected = {0.7310585786300049, 0.11920292202211755, 0.9820137900379085, 0.02931223075135632};
         for (int i = 0; i < z.length; i++) {
-            double actual = Activation.sigmoid(z[i]);
+            double actual = Activations.sigmoid(z[i]);
             double zi = z[i];
             double e = expected[i];
             assertEquals(e, actual, 1e-12, () -> "sigmoid(" + zi + ") should be " + e + " but was " + actual
@@ -63,8 +63,8 @@ class ActivationTest {
         Random random = new Random(231);
         for (int n = 0; n < 200; n++) {
             double z = -30 + 60 * random.nextDouble();
-            double plus = Activation.sigmoid(z);
-            double minus = Activation.sigmoid(-z);
+            double plus = Activations.sigmoid(z);
+            double minus = Activations.sigmoid(-z);
             assertEquals(1.0, plus + minus, 1e-12, () -> "σ(" + z + ") + σ(" + (-z) + ") should be 1 but was " + (plus + minus));
             if (Math.abs(z) < 30) {
                 assertTrue(plus > 0 && plus < 1, () -> "σ(" + z + ") should be strictly between 0 and 1 but was " + plus);
@@ -78,7 +78,7 @@ class ActivationTest {
     void sigmoidDoesNotOverflow() {
         double[] z = {709.0, 710.0, 1000.0, -709.0, -710.0, -1000.0, Double.MAX_VALUE, -Double.MAX_VALUE};
         for (double zi : z) {
-            double actual = Activation.sigmoid(zi);
+            double actual = Activations.sigmoid(zi);
             double expected = zi > 0 ? 1.0 : 0.0;
             assertTrue(Double.isFinite(actual), () -> "sigmoid(" + zi + ") should be finite but was " + actual
                     + ": e^z overflows to ∞ for z > 709, and ∞/∞ is NaN; use 1/(1 + e^(−z)) for z ≥ 0 and e^z/(1 + e^z) for z < 0");
@@ -93,7 +93,7 @@ class ActivationTest {
         double[] z = {-2.0, -1e-9, 0.0, 1e-9, 3.5, 1e6};
         for (double zi : z) {
             double expected = zi > 0 ? zi : 0.0;
-            double actual = Activation.relu(zi);
+            double actual = Activations.relu(zi);
             assertEquals(expected, actual, EXACT, () -> "relu(" + zi + ") should be " + expected + " but was " + actual
                     + (actual == 1.0 && zi != 1.0 ? ": ReLU passes z through unchanged, it is not a step" : "")
                     + (zi < 0 && actual == -zi ? ": ReLU is max(0, z), not |z|" : ""));
