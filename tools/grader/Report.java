@@ -1,6 +1,7 @@
 package grader;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /// Prints results the way every tool here does: a heading per section, one line per test
 /// (`PASS name`, or `FAIL name — hint`), a score per section, and the closing line
@@ -27,6 +28,9 @@ final class Report {
         }
         for (Suite.Outcome outcome : result.outcomes()) {
             line(outcome.passed(), outcome.name(), outcome.hint());
+            if (!outcome.passed()) {
+                printed(outcome.output());
+            }
         }
         out.println("  " + label + ": " + result.passed() + "/" + result.outcomes().size() + " passed");
     }
@@ -40,6 +44,19 @@ final class Report {
             out.println("  FAIL  " + name + (hint == null ? "" : " — " + hint));
         }
     }
+
+    /// The last lines a failed test printed, indented under its FAIL line.
+    private void printed(String output) {
+        List<String> lines = output.lines().toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        int from = Math.max(0, lines.size() - MAX_PRINTED_LINES);
+        out.println("        it printed" + (from > 0 ? " (last " + MAX_PRINTED_LINES + " lines)" : "") + ":");
+        lines.subList(from, lines.size()).forEach(line -> out.println("        | " + line));
+    }
+
+    private static final int MAX_PRINTED_LINES = 10;
 
     long passed() {
         return passed;

@@ -5,10 +5,14 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import bp.ChildFirstLoader;
 import bp.Javac;
 import bp.TempFolder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +42,17 @@ public final class Suite {
     /// The time limit of one test; a test that runs longer fails (a loop that never ends).
     public static final String TIMEOUT = "10 s";
 
-    /// One test's outcome: its display name, whether it passed, and a one-line hint when not.
-    public record Outcome(String name, boolean passed, String hint) {}
+    /// One test's outcome: its display name, whether it passed, a one-line hint when not, and
+    /// what it printed (empty when nothing).
+    public record Outcome(String name, boolean passed, String hint, String output) {
+        public Outcome(String name, boolean passed, String hint) {
+            this(name, passed, hint, "");
+        }
+    }
+
+    /// At most this many characters of what the tests print are kept: a test that prints without
+    /// end cannot flood the report or the memory.
+    static final int MAX_OUTPUT = 64 * 1024;
 
     /// The outcomes of a suite, or the compiler's messages when its sources do not compile.
     public record Result(List<Outcome> outcomes, String compileErrors) {
@@ -113,9 +126,22 @@ public final class Suite {
         }
     }
 
+    /// Runs the tests with System.out and System.err captured, so that what a test prints is
+    /// reported with that test instead of interleaved with the report.
     private static List<Outcome> execute(ClassLoader loader, List<Class<?>> classes) {
-        var listener = new Collector();
-        LauncherFactory.create().execute(request(classes), listener);
+        var captured = new CappedOutput(MAX_OUTPUT);
+        var listener = new Collector(captured);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            LauncherFactory.create().execute(request(classes), listener);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
         return listener.outcomes();
     }
 
@@ -154,7 +180,20 @@ public final class Suite {
     private static final class Collector implements TestExecutionListener {
         private final Map<UniqueId, Outcome> outcomes = new LinkedHashMap<>();
         private final Map<UniqueId, String> containerFailures = new LinkedHashMap<>();
+        private final CappedOutput output;
         private TestPlan plan;
+        private int outputStart;
+
+        Collector(CappedOutput output) {
+            this.output = output;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (id.isTest()) {
+                outputStart = output.size();
+            }
+        }
 
         @Override
         public void testPlanExecutionStarted(TestPlan plan) {
@@ -176,7 +215,7 @@ public final class Suite {
             if (id.isTest()) {
                 boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
                 String hint = passed ? null : Hints.of(result.getThrowable().orElse(null));
-                outcomes.put(id.getUniqueIdObject(), new Outcome(id.getDisplayName(), passed, hint));
+                outcomes.put(id.getUniqueIdObject(), new Outcome(id.getDisplayName(), passed, hint, output.since(outputStart)));
             } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                 String hint = "the test class could not run: " + Hints.of(result.getThrowable().orElse(null));
                 for (TestIdentifier test : descendants(id)) {
@@ -202,6 +241,45 @@ public final class Suite {
                 }
             });
             return list;
+        }
+    }
+
+    /// A byte sink that keeps the first `limit` bytes and counts the rest.
+    static final class CappedOutput extends OutputStream {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final int limit;
+        private long dropped;
+
+        CappedOutput(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (kept.size() < limit) {
+                kept.write(b);
+            } else {
+                dropped++;
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            int room = Math.max(0, Math.min(len, limit - kept.size()));
+            kept.write(b, off, room);
+            dropped += len - room;
+        }
+
+        synchronized int size() {
+            return kept.size();
+        }
+
+        /// What was printed from byte `start` on, with a note when output was dropped.
+        synchronized String since(int start) {
+            byte[] bytes = kept.toByteArray();
+            int from = Math.min(start, bytes.length);
+            String part = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+            return dropped > 0 && kept.size() >= limit ? part + "\n[... " + dropped + " more bytes of output dropped]" : part;
         }
     }
 

@@ -92,4 +92,19 @@ class GraderTest {
         assertTrue(result.compiled(), "the broken exercises/ch95 must not be compiled for ch96: " + result.compileErrors());
         assertEquals(2, result.passed());
     }
+
+    @Test
+    @DisplayName("what a test prints is kept with that test, and output without end is cut off")
+    void capturesOutputPerTest(@TempDir Path root) throws Exception {
+        chapter(root, "ch94", "2 * x", "2 * x");
+        Path test = root.resolve("tests/ch94/TwiceTest.java");
+        Files.writeString(test, Files.readString(test)
+                .replace("void two() {", "void two() { System.out.println(\"σ ok\");")
+                .replace("void zero() {", "void zero() { for (int i = 0; i < 100_000; i++) System.out.println(\"spam \" + i);"));
+        Suite.Result result = Grader.grade(root, "ch94", root.resolve("exercises"));
+        assertEquals("σ ok\n", result.outcomes().get(0).output());
+        String flood = result.outcomes().get(1).output();
+        assertTrue(flood.length() < Suite.MAX_OUTPUT + 200, "kept " + flood.length() + " characters");
+        assertTrue(flood.endsWith("more bytes of output dropped]"), flood.substring(flood.length() - 80));
+    }
 }
