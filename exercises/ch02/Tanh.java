@@ -1,0 +1,37 @@
+package ch02;
+
+/// The hyperbolic tangent tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)) and its derivative
+/// tanh'(z) = 1 − tanh²(z).
+///
+/// tanh is a sigmoid stretched to (−1, 1) and centred on 0: tanh(z) = 2σ(2z) − 1, tanh(0) = 0,
+/// tanh(−z) = −tanh(z). Its slope at 0 is 1, four times the sigmoid's, and it saturates too.
+public final class Tanh implements Activation {
+
+    /// tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), in (−1, 1); finite for every finite `z`, with
+    /// tanh(±1000) = ±1 (the formula as written gives ∞/∞ = NaN there; `Math.tanh` does not).
+    @Override
+    public double value(double z) {
+        // TODO(ch02-tanh): compute tanh(z), finite for every z (Math.tanh may be used; 1 line).
+        throw new UnsupportedOperationException("TODO(ch02-tanh) in exercises/ch02/Tanh.java");
+    }
+
+    /// tanh'(z) = 1 − tanh²(z) at the weighted input `z` (with a = tanh(z) this is 1 − a²; it is
+    /// not 1 − z²).
+    ///
+    /// Always in (0, 1], with tanh'(0) = 1; it tends to 0 as |z| grows.
+    @Override
+    public double prime(double z) {
+        // TODO(ch02-tanh-prime): tanh'(z) = 1 − tanh²(z), using value(z) (about 2 lines).
+        throw new UnsupportedOperationException("TODO(ch02-tanh-prime) in exercises/ch02/Tanh.java");
+    }
+
+    @Override
+    public String name() {
+        return "tanh";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,45 @@
+package ch02;
+
+/// The logistic sigmoid σ(z) = 1 / (1 + e^(−z)) and its derivative σ'(z) = σ(z)(1 − σ(z)).
+///
+/// σ squashes every z into (0, 1), with σ(0) = 1/2 and σ(−z) = 1 − σ(z). Its slope is largest
+/// at z = 0, where σ'(0) = 1/2 · 1/2 = 1/4, and falls off like e^(−|z|) on both sides: a
+/// saturated sigmoid (|z| large) passes almost no gradient back.
+public final class Sigmoid implements Activation {
+
+    /// σ(z) = 1 / (1 + e^(−z)), finite and exact for every finite `z`, also for z = ±1000
+    /// (the form e^z / (1 + e^z) overflows to ∞/∞ = NaN for z > 709).
+    @Override
+    public double value(double z) {
+        // BEGIN SOLUTION ch02-sigmoid: compute σ(z) = 1 / (1 + e^(−z)) without overflow for large |z| (about 5 lines).
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        // For z < 0, e^(−z) can overflow; multiply top and bottom by e^z instead.
+        double ez = Math.exp(z);
+        return ez / (1.0 + ez);
+        // END SOLUTION
+    }
+
+    /// σ'(z) = σ(z)(1 − σ(z)) at the weighted input `z` (with a = σ(z) this is a(1 − a)).
+    ///
+    /// Always in (0, 1/4], with σ'(0) = 1/4; it tends to 0 as |z| grows and must be a number
+    /// (not NaN) for z = ±1000.
+    @Override
+    public double prime(double z) {
+        // BEGIN SOLUTION ch02-sigmoid-prime: σ'(z) = σ(z)(1 − σ(z)), using value(z) (about 2 lines).
+        double a = value(z);
+        return a * (1.0 - a);
+        // END SOLUTION
+    }
+
+    @Override
+    public String name() {
+        return "sigmoid";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
