@@ -269,8 +269,8 @@ void whatsNext() {
                   then Neuron.z and the batch Neuron.a(X).
                2. Grade them:                          ./jbang grade ch01
                3. Run this chapter on your own code:   ./jbang ch01 --mine
-               Then chapter 2 (./jbang ch02): here we chose w and b by hand; next, the neuron
-               learns them.""".indent(3));
+               Then chapter 2 (./jbang ch02): the activation functions and their derivatives,
+               which the neuron needs to learn w and b.""".indent(3));
 }
 
 /// 1 when the neuron says "true" (a ≥ 1/2), else 0.
