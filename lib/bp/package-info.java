@@ -2,6 +2,8 @@
 // with //SOURCES gets them (JBang honours //DEPS in sourced files).
 //DEPS org.knowm.xchart:xchart:3.8.8
 //DEPS info.picocli:picocli:4.7.7
+// The matrices of chapters 6 on (the library itself does not use them).
+//DEPS org.ejml:ejml-simple:0.46.1
 
 /// The infrastructure every chapter shares: command-line options ([Options], [Chapter]),
 /// plots ([Plots]), the MNIST data ([Idx], [Mnist]), the numerical gradient check ([GradCheck])
