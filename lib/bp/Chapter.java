@@ -1,5 +1,6 @@
 package bp;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /// Runs a chapter's lesson with the shared options, the way every chapter script starts:
@@ -26,18 +27,29 @@ public final class Chapter {
     /// Runs `lesson` for the calling chapter script, whose file name starts with its alias
     /// (`ch01_neuron.java` runs as `ch01`, on the exercise package `ch01`).
     public static void run(String[] args, String title, Consumer<Options> lesson) {
-        Class<?> script = WALKER.getCallerClass();
+        run(WALKER.getCallerClass(), args, title, List.of(), lesson);
+    }
+
+    /// Runs `lesson` as [#run(String\[\], String, Consumer)] does, with the chapter's own file
+    /// options `extra` (chapter 6's `--init FILE`), whose values [Options#file] gives.
+    public static void run(String[] args, String title, List<Options.FileOption> extra, Consumer<Options> lesson) {
+        run(WALKER.getCallerClass(), args, title, extra, lesson);
+    }
+
+    private static void run(Class<?> script, String[] args, String title, List<Options.FileOption> extra,
+            Consumer<Options> lesson) {
         String command = script.getSimpleName().split("_")[0];
-        int code = run(script, command, title, args, lesson);
+        int code = run(script, command, title, extra, args, lesson);
         if (code != 0) {
             System.exit(code);
         }
     }
 
-    private static int run(Class<?> script, String command, String title, String[] args, Consumer<Options> lesson) {
+    private static int run(Class<?> script, String command, String title, List<Options.FileOption> extra,
+            String[] args, Consumer<Options> lesson) {
         Options options;
         try {
-            options = Options.parse(command, title, args);
+            options = Options.parse(command, title, extra, args);
         } catch (Options.Exit exit) {
             return exit.code;
         } catch (UserError e) {

@@ -4,6 +4,10 @@ import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,13 +26,18 @@ import picocli.CommandLine.ParseResult;
 /// | `--mine`     | run the chapter on your own code in `exercises/` instead of `solutions/` |
 /// | `--help`     | print the usage and exit                                           |
 ///
+/// A chapter may add options of its own that name a file, such as chapter 6's `--init FILE`
+/// ([FileOption]); [#file] gives their values.
+///
 /// @param command the alias the chapter runs under, `ch01`
 /// @param quick   small settings for a fast run
 /// @param out     the folder the plots are written to
 /// @param noShow  whether `--no-show` was given
 /// @param seed    the seed of every random number generator
 /// @param mine    whether to run on the student's code in `exercises/`
-public record Options(String command, boolean quick, Path out, boolean noShow, long seed, boolean mine) {
+/// @param files   the values of the chapter's own file options given, by option name ("--init")
+public record Options(String command, boolean quick, Path out, boolean noShow, long seed, boolean mine,
+        Map<String, Path> files) {
 
     public static final long DEFAULT_SEED = 42;
 
@@ -41,6 +50,17 @@ public record Options(String command, boolean quick, Path out, boolean noShow, l
             super(null, null, false, false);
             this.code = code;
         }
+    }
+
+    /// A chapter's own option that takes a file name, such as `--losses FILE`.
+    ///
+    /// @param name        the option, with its dashes: "--losses"
+    /// @param description one sentence for the usage
+    public record FileOption(String name, String description) {}
+
+    /// The file given with the chapter's option `name` ("--init"), if it was given.
+    public Optional<Path> file(String name) {
+        return Optional.ofNullable(files.get(name));
     }
 
     /// A fresh random number generator seeded with `--seed`.
@@ -59,7 +79,12 @@ public record Options(String command, boolean quick, Path out, boolean noShow, l
     /// malformed option prints one sentence and the usage to standard error and throws [Exit]
     /// with code 2.
     public static Options parse(String command, String title, String[] args) {
-        CommandSpec spec = spec(command, title);
+        return parse(command, title, List.of(), args);
+    }
+
+    /// Parses `args` as [#parse(String, String, String\[\])] does, with the chapter's own file options `extra`.
+    public static Options parse(String command, String title, List<FileOption> extra, String[] args) {
+        CommandSpec spec = spec(command, title, extra);
         CommandLine cli = new CommandLine(spec);
         ParseResult result;
         try {
@@ -74,15 +99,23 @@ public record Options(String command, boolean quick, Path out, boolean noShow, l
             throw new Exit(0);
         }
         Path out = result.matchedOptionValue("--out", null);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (FileOption option : extra) {
+            Path file = result.matchedOptionValue(option.name(), null);
+            if (file != null) {
+                files.put(option.name(), file);
+            }
+        }
         return new Options(command,
                 result.hasMatchedOption("--quick"),
                 out != null ? out.toAbsolutePath().normalize() : Repo.root().resolve("out").resolve(command),
                 result.hasMatchedOption("--no-show"),
                 result.matchedOptionValue("--seed", DEFAULT_SEED),
-                result.hasMatchedOption("--mine"));
+                result.hasMatchedOption("--mine"),
+                Map.copyOf(files));
     }
 
-    private static CommandSpec spec(String command, String title) {
+    private static CommandSpec spec(String command, String title, List<FileOption> extra) {
         CommandSpec spec = CommandSpec.create().name("./jbang " + command);
         spec.usageMessage().description(title).sortOptions(false)
                 .descriptionHeading("%n").optionListHeading("%nOptions:%n");
@@ -93,6 +126,10 @@ public record Options(String command, boolean quick, Path out, boolean noShow, l
         spec.addOption(OptionSpec.builder("--seed").paramLabel("N").type(long.class)
                 .description("Seed of every random number generator (default: " + DEFAULT_SEED + ").").build());
         spec.addOption(flag("--mine", "Run on your own code in exercises/ instead of solutions/."));
+        for (FileOption option : extra) {
+            spec.addOption(OptionSpec.builder(option.name()).paramLabel("FILE").type(Path.class)
+                    .description(option.description()).build());
+        }
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Print this help and exit.").build());
         return spec;
     }

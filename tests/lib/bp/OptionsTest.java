@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,20 @@ class OptionsTest {
         }
         assertTrue(text.toString().contains("A single neuron."), text.toString());
         assertTrue(text.toString().contains("--no-show"), text.toString());
+    }
+
+    @Test
+    @DisplayName("a chapter's own file option: its value when given, empty when not, an error without a value")
+    void fileOptions() {
+        List<Options.FileOption> extra = List.of(new Options.FileOption("--init", "Read the initial weights from FILE."));
+        Options given = Options.parse("ch06", "Title", extra, new String[] {"--init", "w.txt", "--quick"});
+        assertEquals(Optional.of(Path.of("w.txt")), given.file("--init"));
+        assertTrue(given.quick());
+        assertEquals(Optional.empty(), Options.parse("ch06", "Title", extra, new String[0]).file("--init"));
+        String err = stderrOf(() -> assertThrows(Options.Exit.class, () -> Options.parse("ch06", "Title", extra, new String[] {"--init"})).code == 2);
+        assertTrue(err.contains("--init"), err);
+        String bogus = stderrOf(() -> assertThrows(Options.Exit.class, () -> Options.parse("ch01", "Title", new String[] {"--init", "w.txt"})).code == 2);
+        assertTrue(bogus.contains("--init"), "a chapter without --init must reject it: " + bogus);
     }
 
     /// Runs `check` with System.err captured; asserts it returned true and returns what was printed.
