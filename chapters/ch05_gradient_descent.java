@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 25+
 //SOURCES ../lib/bp/*.java
+//SOURCES ../solutions/ch01/*.java
 //SOURCES ../solutions/ch04/*.java
 //SOURCES ../solutions/ch05/*.java
 

@@ -99,14 +99,10 @@ public final class ChainRule {
         return sum / X.length;
     }
 
-    /// The logistic sigmoid σ(z) = 1 / (1 + e^(−z)), finite for every z (as in chapter 1's
-    /// `Activations.sigmoid`, repeated here so that this chapter's package stands on its own).
+    /// The logistic sigmoid σ(z) = 1 / (1 + e^(−z)): chapter 1's `Activations.sigmoid`, under a
+    /// short name so that the chain rule above reads like the math.
     public static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double ez = Math.exp(z);
-        return ez / (1.0 + ez);
+        return ch01.Activations.sigmoid(z);
     }
 
     private static void checkLengths(double[] w, double[] x) {
