@@ -6,5 +6,5 @@
 /// `./jbang grade [--solutions] [chNN ...]`: grade the exercises with the chapter tests.
 /// The work is done by grader.GradeCommand; this file is the entry point of the alias.
 void main(String[] args) {
-    System.exit(grader.Tool.run(new grader.GradeCommand(), args));
+    System.exit(bp.Tool.run(new grader.GradeCommand(), args));
 }

@@ -6,5 +6,5 @@
 /// `./jbang make-exercises --check | --write`: keep exercises/ equal to what the generator makes from
 /// solutions/. The work is done by grader.ExercisesCommand.
 void main(String[] args) {
-    System.exit(grader.Tool.run(new grader.ExercisesCommand(), args));
+    System.exit(bp.Tool.run(new grader.ExercisesCommand(), args));
 }

@@ -7,5 +7,5 @@
 /// solutions, the exercise honesty checks, the catalog, every chapter end to end), ending with the
 /// line `N passed, N failed`. The work is done by grader.TestCommand.
 void main(String[] args) {
-    System.exit(grader.Tool.run(new grader.TestCommand(), args));
+    System.exit(bp.Tool.run(new grader.TestCommand(), args));
 }

@@ -112,7 +112,7 @@ public final class Plots {
 
     /// Opens one window with every chart saved so far, when a display is present and `--no-show`
     /// was not given; otherwise does nothing.
-    static void showAll(Options options) {
+    public static void showAll(Options options) {
         List<Chart<?, ?>> charts;
         synchronized (saved) {
             charts = List.copyOf(saved);
