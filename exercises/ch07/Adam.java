@@ -27,7 +27,7 @@ import org.ejml.data.DMatrixRMaj;
 /// [Optimizer]): a parameter seen for the first time starts at t = 0.
 public final class Adam implements Optimizer {
 
-    private final double eta;
+    private double eta;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -102,8 +102,16 @@ public final class Adam implements Optimizer {
     }
 
     /// The learning rate η.
+    @Override
     public double eta() {
         return eta;
+    }
+
+    /// Sets the learning rate η > 0 for the next steps, keeping the optimizer's state.
+    @Override
+    public void eta(double eta) {
+        Optimizer.requireLearningRate(eta);
+        this.eta = eta;
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.ejml.data.DMatrixRMaj;
 /// The mean square is kept per parameter, keyed by the identity of its value matrix (see [Optimizer]).
 public final class RMSProp implements Optimizer {
 
-    private final double eta;
+    private double eta;
     private final double rho;
     private final double eps;
 
@@ -74,8 +74,16 @@ public final class RMSProp implements Optimizer {
     }
 
     /// The learning rate η.
+    @Override
     public double eta() {
         return eta;
+    }
+
+    /// Sets the learning rate η > 0 for the next steps, keeping the optimizer's state.
+    @Override
+    public void eta(double eta) {
+        Optimizer.requireLearningRate(eta);
+        this.eta = eta;
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.ejml.data.DMatrixRMaj;
 /// keyed by the identity of its value matrix (see [Optimizer]).
 public final class Momentum implements Optimizer {
 
-    private final double eta;
+    private double eta;
     private final double mu;
 
     /// The velocity of each parameter, keyed by its value matrix; zeros of its shape at first.
@@ -74,8 +74,16 @@ public final class Momentum implements Optimizer {
     }
 
     /// The learning rate η.
+    @Override
     public double eta() {
         return eta;
+    }
+
+    /// Sets the learning rate η > 0 for the next steps, keeping the optimizer's state.
+    @Override
+    public void eta(double eta) {
+        Optimizer.requireLearningRate(eta);
+        this.eta = eta;
     }
 
     /// The momentum μ.

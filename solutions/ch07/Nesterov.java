@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
 /// identity of its value matrix (see [Optimizer]).
 public final class Nesterov implements Optimizer {
 
-    private final double eta;
+    private double eta;
     private final double mu;
 
     /// The velocity of each parameter, keyed by its value matrix; zeros of its shape at first.
@@ -71,8 +71,16 @@ public final class Nesterov implements Optimizer {
     }
 
     /// The learning rate η.
+    @Override
     public double eta() {
         return eta;
+    }
+
+    /// Sets the learning rate η > 0 for the next steps, keeping the optimizer's state.
+    @Override
+    public void eta(double eta) {
+        Optimizer.requireLearningRate(eta);
+        this.eta = eta;
     }
 
     /// The momentum μ.

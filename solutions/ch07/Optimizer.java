@@ -34,6 +34,13 @@ public interface Optimizer {
     /// A short name for tables and legends: "SGD", "momentum", "Nesterov", "RMSProp", "Adam".
     String name();
 
+    /// The learning rate η.
+    double eta();
+
+    /// Sets the learning rate η > 0 for the next steps and keeps the state (velocities, moments,
+    /// step counts): a schedule lowers η as training goes on, as chapter 9's trainer does.
+    void eta(double eta);
+
     /// Throws unless the value and the gradient of `p` have the same shape.
     static void requireSameShape(Parameter p) {
         DMatrixRMaj value = p.value();

@@ -12,7 +12,7 @@ import java.util.List;
 /// the other optimizers follow its shape.
 public final class Sgd implements Optimizer {
 
-    private final double eta;
+    private double eta;
 
     /// SGD with learning rate `eta` = η > 0.
     public Sgd(double eta) {
@@ -39,8 +39,16 @@ public final class Sgd implements Optimizer {
     }
 
     /// The learning rate η.
+    @Override
     public double eta() {
         return eta;
+    }
+
+    /// Sets the learning rate η > 0 for the next steps, keeping the optimizer's state.
+    @Override
+    public void eta(double eta) {
+        Optimizer.requireLearningRate(eta);
+        this.eta = eta;
     }
 
     @Override

@@ -7,8 +7,10 @@ import static ch07.Params.same;
 import static ch07.Params.show;
 import static ch07.Params.theta;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ch06.Parameter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -160,5 +162,22 @@ class MomentumTest {
                 + "velocities must belong to one optimizer (an instance field, not static)" : "";
         assertArrayEquals(new double[] {0, 0}, actual, EXACT, () -> "the first step of a second Momentum should "
                 + "move (0.5, -1) to (0, 0) but gave " + show(actual) + hint);
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("a new η set between steps (a schedule) applies to the next step and keeps the velocity: θ = 1, g = 1, μ = 0.9, η 0.1 then 0.5 gives 0.9, then −0.05")
+    void newLearningRateKeepsVelocity() {
+        Momentum momentum = new Momentum(0.1, 0.9);
+        Parameter p = Params.gradient(Params.row("θ", 1), 1);
+        momentum.step(List.of(p));
+        momentum.eta(0.5);
+        assertEquals(0.5, momentum.eta(), 0);
+        momentum.step(List.of(p));
+        // by hand: v₁ = 1, θ₁ = 1 − 0.1·1 = 0.9; v₂ = 0.9·1 + 1 = 1.9, θ₂ = 0.9 − 0.5·1.9 = −0.05
+        double[] theta = Params.theta(p);
+        String hint = Params.same(theta, 0.4) ? ": the velocity was reset (v₂ = g); eta(η) must keep the state" : "";
+        assertArrayEquals(new double[] {-0.05}, theta, Params.EXACT, "θ after the two steps should be −0.05 but was "
+                + Arrays.toString(theta) + hint);
     }
 }

@@ -35,6 +35,108 @@ final class ChapterRuns {
             mineOnSolutions(alias);
             badOption(alias);
         }
+        if (Files.exists(root.resolve("chapters/ch06_hidden_layer.java"))) {
+            xorFiles();
+        }
+        if (Files.exists(root.resolve("chapters/ch09_mnist.java"))) {
+            mnistTool();
+        }
+    }
+
+    /// Chapter 6's --losses FILE and --init FILE: the losses of 1000 epochs, the chapter's own
+    /// initial weights read back give the same losses, and a broken weights file is one sentence.
+    private void xorFiles() throws IOException {
+        report.heading("ch06 --init FILE and --losses FILE");
+        try (var out = TempFolder.create("backprop-ch06-")) {
+            Path losses = out.path().resolve("losses.txt");
+            Run first = run(Map.of(), "ch06", "--quick", "--no-show", "--out", out.path().toString(), "--losses", losses.toString());
+            List<String> lines = Files.exists(losses) ? Files.readAllLines(losses) : List.of();
+            boolean thousand = first.code == 0 && lines.size() == 1000 && lines.stream().allMatch(ChapterRuns::isNumber);
+            report.line(thousand, "./jbang ch06 --losses FILE writes the 1000 losses of the XOR run, one number per line",
+                    thousand ? null : "exit code " + first.code + ", " + lines.size() + " lines; " + first.tail());
+            Path weights = out.path().resolve("xor-initial-weights.txt");
+            Path again = out.path().resolve("again.txt");
+            Run second = run(Map.of(), "ch06", "--quick", "--no-show", "--out", out.path().resolve("2").toString(),
+                    "--init", weights.toString(), "--losses", again.toString());
+            boolean same = second.code == 0 && Files.exists(again) && Files.readAllLines(again).equals(lines);
+            report.line(same, "./jbang ch06 --init FILE with the chapter's own initial weights gives the same 1000 losses",
+                    same ? null : "exit code " + second.code + "; " + second.tail());
+            Path broken = Files.writeString(out.path().resolve("broken.txt"), "W1 10 2\n0.5 oops\n");
+            Run bad = run(Map.of(), "ch06", "--quick", "--no-show", "--out", out.path().toString(), "--init", broken.toString());
+            boolean sentence = bad.code == 1 && bad.stderr.contains("broken.txt") && !bad.hasStackTrace()
+                    && bad.stderr.strip().lines().count() == 1;
+            report.line(sentence, "./jbang ch06 --init with a broken file ends in one sentence naming the file, exit code 1",
+                    sentence ? null : "exit code " + bad.code + "; " + bad.tail());
+        }
+    }
+
+    private static boolean isNumber(String line) {
+        try {
+            return Double.isFinite(Double.parseDouble(line.strip()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /// Chapter 9 as a tool: train a quick model and save it, evaluate it, write test digits as PNG
+    /// and read them back with predict; bad input ends in one sentence; the benchmark's summary.
+    private void mnistTool() throws IOException {
+        report.heading("mnist runs as a tool (train, eval, samples, predict, bench)");
+        try (var out = TempFolder.create("backprop-mnist-")) {
+            Path model = out.path().resolve("model.bpm");
+            Run train = run(Map.of(), "mnist", "train", "--quick", "--no-show", "--out", out.path().toString(),
+                    "--save", model.toString());
+            boolean trained = train.code == 0 && Files.exists(model) && train.stdout.contains("final test accuracy");
+            report.line(trained, "./jbang mnist train --quick --save FILE trains, plots and saves the model (" + train.seconds() + ")",
+                    trained ? null : "exit code " + train.code + "; " + train.tail());
+            Run eval = run(Map.of(), "mnist", "eval", "--model", model.toString());
+            report.line(eval.code == 0 && eval.stdout.contains("test accuracy"), "./jbang mnist eval --model FILE reports the test accuracy",
+                    eval.code == 0 ? null : "exit code " + eval.code + "; " + eval.tail());
+            Path samples = out.path().resolve("samples");
+            Run written = run(Map.of(), "mnist", "samples", "--count", "3", "--out", samples.toString());
+            List<String> pngs = written.code == 0 ? sorted(samples) : List.of();
+            report.line(pngs.size() == 3, "./jbang mnist samples --count 3 writes three test digits as PNG",
+                    pngs.size() == 3 ? null : "exit code " + written.code + "; " + written.tail());
+            List<String> predictArgs = new ArrayList<>(List.of("mnist", "predict", "--model", model.toString()));
+            predictArgs.addAll(pngs);
+            Run predict = run(Map.of(), predictArgs.toArray(String[]::new));
+            // the first three test digits are 7, 2 and 1; the quick model gets them right
+            boolean named = predict.code == 0 && predict.stdout.contains("digit-7.png → 7") && predict.stdout.contains("digit-2.png → 2")
+                    && predict.stdout.contains("digit-1.png → 1");
+            report.line(named, "./jbang mnist predict names the digits in the PNG files (7, 2, 1)",
+                    named ? null : "exit code " + predict.code + "; " + predict.tail());
+            Path notAnImage = Files.writeString(out.path().resolve("notes.png"), "not a picture");
+            oneSentence(run(Map.of(), "mnist", "predict", "--model", model.toString(), notAnImage.toString()),
+                    "predict on a file that is not an image", "is not an image");
+            oneSentence(run(Map.of(), "mnist", "eval", "--model", notAnImage.toString()),
+                    "eval on a file that is not a model", "is not a model file");
+            Path truncated = out.path().resolve("truncated.bpm");
+            byte[] bytes = Files.readAllBytes(model);
+            Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            oneSentence(run(Map.of(), "mnist", "eval", "--model", truncated.toString()), "eval on a truncated model", "truncated");
+            oneSentence(run(Map.of(), "mnist", "train", "--quick", "--no-show", "--out", out.path().toString(), "--opt", "sgd", "--lr", "1e300"),
+                    "train with a learning rate that makes the loss overflow", "try a lower one");
+        }
+        Run bench = run(Map.of(), "bench", "--epochs", "1");
+        boolean summary = bench.code == 0 && bench.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-ejml float64 sgd arch=784,128,10  median"));
+        report.line(summary, "./jbang bench --epochs 1 ends with the reference trainers' SUMMARY line (" + bench.seconds() + ")",
+                summary ? null : "exit code " + bench.code + "; " + bench.tail());
+    }
+
+    /// Checks that `run` failed with exit code 1 and one sentence containing `words`, no stack trace.
+    private void oneSentence(Run run, String what, String words) {
+        boolean ok = run.code == 1 && run.stderr.contains(words) && !run.hasStackTrace();
+        report.line(ok, "./jbang mnist: " + what + " ends in one sentence and exit code 1",
+                ok ? null : "exit code " + run.code + "; " + run.tail());
+    }
+
+    private static List<String> sorted(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(Path::toString).filter(name -> name.endsWith(".png")).sorted().toList();
+        }
     }
 
     private void quick(String alias) throws IOException {
