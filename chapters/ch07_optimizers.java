@@ -1,14 +1,18 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 25+
 //SOURCES ../lib/bp/*.java
+//SOURCES ../solutions/ch01/*.java
 //SOURCES ../solutions/ch02/*.java
 //SOURCES ../solutions/ch03/*.java
+//SOURCES ../solutions/ch04/*.java
+//SOURCES ../solutions/ch05/*.java
 //SOURCES ../solutions/ch06/*.java
 //SOURCES ../solutions/ch07/*.java
 
 import bp.*;
 import ch02.Sigmoid;
 import ch02.Tanh;
+import ch05.MiniBatch;
 import ch06.ActivationLayer;
 import ch06.Dense;
 import ch06.MeanSquaredError;
@@ -570,7 +574,7 @@ double[] train(Network network, Optimizer optimizer, Moons data, int epochs, int
     double[] costs = new double[epochs + 1];
     costs[0] = MeanSquaredError.value(network.forward(data.X()), data.Y());
     for (int e = 1; e <= epochs; e++) {
-        int[] shuffled = permutation(m, order);
+        int[] shuffled = MiniBatch.shuffle(m, order);
         for (int from = 0; from < m; from += batch) {
             int[] rows = Arrays.copyOfRange(shuffled, from, Math.min(m, from + batch));
             DMatrixRMaj X = rows(data.X(), rows);
@@ -656,21 +660,6 @@ double accuracy(Network network, Moons data) {
         right += (A.get(j, 0) >= 0.5 ? 1 : 0) == data.Y().get(j, 0) ? 1 : 0;
     }
     return (double) right / A.numRows;
-}
-
-/// 0, 1, …, m − 1 in a random order (Fisher–Yates).
-int[] permutation(int m, Random random) {
-    int[] p = new int[m];
-    for (int i = 0; i < m; i++) {
-        p[i] = i;
-    }
-    for (int i = m - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int swap = p[i];
-        p[i] = p[j];
-        p[j] = swap;
-    }
-    return p;
 }
 
 /// The rows `rows` of `M`, in that order, as a new matrix.

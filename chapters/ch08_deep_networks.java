@@ -14,6 +14,7 @@ import ch02.Activation;
 import ch02.Sigmoid;
 import ch02.Tanh;
 import ch05.GradientDescent;
+import ch05.MiniBatch;
 import ch05.Run;
 import ch05.Stopping;
 import ch06.ActivationLayer;
@@ -443,7 +444,7 @@ void step5_trainingWithBatchNorm(Options options) {
     normCosts[0] = MeanSquaredError.value(normalised.forward(X), Y);
     Random order = new Random(options.seed() + 4);
     for (int e = 1; e <= epochs; e++) {
-        int[] permutation = permutation(m, order);
+        int[] permutation = MiniBatch.shuffle(m, order);
         for (int start = 0; start < m; start += batchSize) {
             int[] rows = Arrays.copyOfRange(permutation, start, Math.min(m, start + batchSize));
             DMatrixRMaj Xb = rows(X, rows);
@@ -747,21 +748,6 @@ DMatrixRMaj rows(DMatrixRMaj M, int[] rows) {
         CommonOps_DDRM.extract(M, rows[i], rows[i] + 1, 0, M.numCols, R, i, 0);
     }
     return R;
-}
-
-/// 0, 1, …, m − 1 in a random order (Fisher–Yates).
-int[] permutation(int m, Random random) {
-    int[] p = new int[m];
-    for (int i = 0; i < m; i++) {
-        p[i] = i;
-    }
-    for (int i = m - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = p[i];
-        p[i] = p[j];
-        p[j] = t;
-    }
-    return p;
 }
 
 /// The fraction of outputs A (m×1) on the right side of 1/2 for the 0/1 targets Y.

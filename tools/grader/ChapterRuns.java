@@ -1,14 +1,17 @@
 package grader;
 
 import bp.TempFolder;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 /// Runs every chapter script the way a student does, through `./jbang`, and checks what they see.
 final class ChapterRuns {
@@ -105,6 +108,13 @@ final class ChapterRuns {
                     && predict.stdout.contains("digit-1.png → 1");
             report.line(named, "./jbang mnist predict names the digits in the PNG files (7, 2, 1)",
                     named ? null : "exit code " + predict.code + "; " + predict.tail());
+            if (pngs.size() == 3) {
+                Path drawn = redrawn(Path.of(pngs.getFirst()), out.path().resolve("drawn-7.png"));
+                Run other = run(Map.of(), "mnist", "predict", "--model", model.toString(), drawn.toString());
+                boolean seven = other.code == 0 && other.stdout.contains("drawn-7.png → 7");
+                report.line(seven, "./jbang mnist predict reads a 7 drawn large, dark blue on a light yellow background",
+                        seven ? null : "exit code " + other.code + "; " + other.tail());
+            }
             Path notAnImage = Files.writeString(out.path().resolve("notes.png"), "not a picture");
             oneSentence(run(Map.of(), "mnist", "predict", "--model", model.toString(), notAnImage.toString()),
                     "predict on a file that is not an image", "is not an image");
@@ -112,7 +122,7 @@ final class ChapterRuns {
                     "eval on a file that is not a model", "is not a model file");
             Path truncated = out.path().resolve("truncated.bpm");
             byte[] bytes = Files.readAllBytes(model);
-            Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
             oneSentence(run(Map.of(), "mnist", "eval", "--model", truncated.toString()), "eval on a truncated model", "truncated");
             oneSentence(run(Map.of(), "mnist", "train", "--quick", "--no-show", "--out", out.path().toString(), "--opt", "sgd", "--lr", "1e300"),
                     "train with a learning rate that makes the loss overflow", "try a lower one");
@@ -121,6 +131,23 @@ final class ChapterRuns {
         boolean summary = bench.code == 0 && bench.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-ejml float64 sgd arch=784,128,10  median"));
         report.line(summary, "./jbang bench --epochs 1 ends with the reference trainers' SUMMARY line (" + bench.seconds() + ")",
                 summary ? null : "exit code " + bench.code + "; " + bench.tail());
+    }
+
+    /// The 28×28 MNIST digit in `png` drawn as a user might: 5 times larger, off centre, in dark blue
+    /// ink on a light yellow page with a wide margin, as a colour PNG at `file`.
+    private static Path redrawn(Path png, Path file) throws IOException {
+        BufferedImage digit = ImageIO.read(png.toFile());
+        BufferedImage page = new BufferedImage(240, 200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < page.getWidth(); x++) {
+                int dx = (x - 70) / 5, dy = (y - 30) / 5;
+                double ink = dx >= 0 && dx < 28 && dy >= 0 && dy < 28 ? (digit.getRGB(dx, dy) & 0xff) / 255.0 : 0;
+                int r = (int) (250 - ink * 230), g = (int) (245 - ink * 205), b = (int) (200 - ink * 80);
+                page.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        ImageIO.write(page, "png", file.toFile());
+        return file;
     }
 
     /// Checks that `run` failed with exit code 1 and one sentence containing `words`, no stack trace.
