@@ -405,7 +405,7 @@ void plotSlowdown(Options options, double[][] mse, double[][] bce) {
     XYChart costs = Plots.lines("Cost per epoch" + setting, "epoch", "cost C");
     Plots.line(costs, "mean squared error (a − y)²", epochs, mse[0]).setLineColor(BLUE);
     Plots.line(costs, "cross-entropy −ln(1 − a)", epochs, bce[0]).setLineColor(VERMILION);
-    roundTicks(costs);
+    Plots.roundTicks(costs, 0.5);
     costs.getStyler().setXAxisMax((double) EPOCHS).setLegendPosition(Styler.LegendPosition.InsideNE);
     Plots.save(costs, options, "slowdown-cost");
     XYChart outputs = Plots.lines("The neuron's output per epoch" + setting, "epoch", "output a = σ(wx + b)");
@@ -413,7 +413,7 @@ void plotSlowdown(Options options, double[][] mse, double[][] bce) {
     Plots.line(outputs, "trained with cross-entropy", epochs, bce[1]).setLineColor(VERMILION);
     Plots.line(outputs, "the target y = 0", new double[] {0, EPOCHS}, new double[] {Y_SLOW, Y_SLOW})
             .setLineColor(Color.GRAY).setLineStyle(SeriesLines.DASH_DASH).setLineWidth(1.5f);
-    roundTicks(outputs);
+    Plots.roundTicks(outputs, 0.5);
     outputs.getStyler().setYAxisMin(-0.05).setYAxisMax(1.05).setXAxisMax((double) EPOCHS)
             .setLegendPosition(Styler.LegendPosition.InsideNE);
     Plots.save(outputs, options, "slowdown-output");
@@ -437,15 +437,6 @@ void whatsNext() {
 double[] predictions() {
     Sigmoid sigma = new Sigmoid();
     return map(Plots.range(-6.2, 6.2, 400), sigma::value);
-}
-
-/// XChart 3.8 puts the x-axis ticks on data points when all x values of a chart are evenly spaced
-/// (epochs 0, 11, 22, …); one invisible point off that grid brings back round ticks (0, 20, 40, …).
-void roundTicks(XYChart chart) {
-    XYSeries anchor = chart.addSeries("round ticks", new double[] {0.5}, new double[] {0});
-    anchor.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    anchor.setMarker(SeriesMarkers.NONE);
-    anchor.setShowInLegend(false);
 }
 
 /// The cost of a single prediction a with target y (a batch of N = 1).

@@ -273,7 +273,7 @@ void plotCost(Options options, double[] losses, String run) {
             "epoch", "log₁₀ C  (−10 means C = 1e-10)");
     chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) EPOCHS).setLegendPosition(Styler.LegendPosition.InsideNE);
     Plots.line(chart, "C, the mean squared error on the 4 points", epochs(), log10(losses)).setLineColor(BLUE);
-    roundTicks(chart, log10(losses[0]));
+    Plots.roundTicks(chart, 0.5);
     Plots.save(chart, options, "xor-cost");
 }
 
@@ -397,7 +397,7 @@ void plotStuck(Options options, List<Integer> stuck, List<double[]> stuckLosses)
         series.setLineColor(colors[s]);
         series.setLineStyle(styles[s]);
     }
-    roundTicks(chart, good[0]);
+    Plots.roundTicks(chart, 0.5);
     Plots.save(chart, options, "xor-stuck-seeds");
 }
 
@@ -543,15 +543,6 @@ static double[] residuals(DMatrixRMaj A) {
 /// 1, 2, …, [#EPOCHS]: the x values of a cost curve.
 static double[] epochs() {
     return Plots.range(1, EPOCHS, EPOCHS);
-}
-
-/// Round ticks (0, 200, 400, ...) on the epoch axis: XChart puts its ticks at data values (0, 34,
-/// 68, ...) when all x values are equally spaced, so we add one invisible point at x = 0.5 (and
-/// `y`, a value inside the plot) that breaks the spacing.
-static void roundTicks(XYChart chart, double y) {
-    XYSeries hidden = chart.addSeries("(no data)", new double[] {0.5}, new double[] {y});
-    hidden.setMarker(SeriesMarkers.NONE);
-    hidden.setShowInLegend(false);
 }
 
 /// log₁₀ of each cost, with a floor of −30 for a cost of exactly 0.

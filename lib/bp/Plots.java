@@ -77,6 +77,17 @@ public final class Plots {
         return series;
     }
 
+    /// Round ticks on the x axis (0, 200, 400, …). XChart 3.8 puts the x ticks on the data points
+    /// when the x values are evenly spaced (epochs 0, 34, 68, …); an invisible point off that grid,
+    /// at `x` inside the axis range (0.5 for integer epochs), brings back round ticks. Its y is NaN,
+    /// so the y range, even a logarithmic one, is untouched.
+    public static void roundTicks(XYChart chart, double x) {
+        XYSeries hidden = chart.addSeries("(round ticks)", new double[] {x, x}, new double[] {Double.NaN, Double.NaN});
+        hidden.setMarker(SeriesMarkers.NONE);
+        hidden.setLineColor(new Color(0, 0, 0, 0));
+        hidden.setShowInLegend(false);
+    }
+
     /// `n` evenly spaced numbers from `from` to `to`, both included.
     public static double[] range(double from, double to, int n) {
         if (n < 2) {

@@ -74,4 +74,17 @@ class PlotsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Plots.line(chart, "bad", new double[2], new double[3]));
         assertTrue(e.getMessage().contains("bad"));
     }
+
+    @Test
+    @DisplayName("roundTicks adds one hidden series off the data grid: no legend entry, NaN y, so no range changes")
+    void roundTicksAddsAHiddenPoint() {
+        XYChart chart = Plots.lines("t", "epoch", "cost");
+        Plots.line(chart, "cost", Plots.range(0, 99, 100), Plots.range(1, 2, 100));
+        Plots.roundTicks(chart, 0.5);
+        assertEquals(2, chart.getSeriesMap().size());
+        var hidden = chart.getSeriesMap().values().stream().filter(series -> !series.isShowInLegend()).toList();
+        assertEquals(1, hidden.size(), "exactly one series is left out of the legend");
+        assertEquals(0.5, hidden.getFirst().getXData()[0]);
+        assertTrue(Double.isNaN(hidden.getFirst().getYData()[0]), "its y is NaN, so the y axis is untouched");
+    }
 }
