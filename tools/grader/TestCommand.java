@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 
 /// `./jbang test`: every check of the project, ending with `N passed, N failed`.
 ///
-/// 1. the library's tests (`tests/lib/`) and the tools' tests (`tests/tools/`);
+/// 1. the library's tests (`tests/lib/`), the tools' tests (`tests/tools/`), and the support
+///    tests (`tests/support/`) of the code in `solutions/` that is not an exercise (chapter 6's
+///    weights files, chapter 9's model files and digit pictures): ungraded, so they need not
+///    fail on the stubs;
 /// 2. every chapter's graded tests on `solutions/`: all must pass;
 /// 3. honesty: `exercises/` is exactly what the generator makes from `solutions/`, and every
 ///    graded test fails on those untouched stubs (a test that passes on a stub cannot fail);
@@ -61,6 +64,8 @@ public final class TestCommand implements Callable<Integer> {
     private void suites(Path root) {
         suite("lib", Javac.sourcesIn(root.resolve("lib")), root.resolve("tests/lib"));
         suite("tools", Javac.sourcesIn(root.resolve("tools/grader")), root.resolve("tests/tools"));
+        suite("support", Grader.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
+                root.resolve("tests/support"));
     }
 
     /// Runs the tests in `tests` compiled together with the code they test.
