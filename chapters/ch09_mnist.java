@@ -2,6 +2,7 @@
 //JAVA 25+
 //JAVA_OPTIONS -Xmx3g
 //SOURCES ../lib/bp/*.java
+//SOURCES ../lib/fast/*.java
 //SOURCES ../solutions/ch02/*.java
 //SOURCES ../solutions/ch03/*.java
 //SOURCES ../solutions/ch06/*.java
@@ -9,6 +10,7 @@
 //SOURCES ../solutions/ch09/*.java
 
 import bp.*;
+import fast.VectorProducts;
 import ch07.Adam;
 import ch07.Momentum;
 import ch07.Optimizer;
@@ -97,7 +99,7 @@ void lesson(Options options) {
 /// @param epochs  passes over the training data
 /// @param decay   η is multiplied by it after every epoch (1: a constant η)
 /// @param seed    seeds the initial weights and the shuffling
-/// @param threads threads for the matrix products (EJML's concurrent products when above 1)
+/// @param threads threads for the matrix products (the vectorised kernel of lib/fast)
 record Settings(int[] layers, int batch, String opt, double eta, int epochs, double decay, long seed, int threads) {
 
     /// The learning rate each optimizer uses unless told otherwise (those of ../shared/bench).
@@ -258,7 +260,7 @@ static TrainingRun train(Mnist data, Settings settings) {
                 + Mlp.name(settings.layers()));
     }
     Mlp net = new Mlp(settings.layers(), new Random(settings.seed()));
-    net.threads(settings.threads());
+    net.products(VectorProducts.best(settings.threads()));
     Optimizer optimizer = settings.optimizer();
     Shuffle order = new Shuffle(train.size(), new Random(settings.seed() + 1));
     List<Double> batchLosses = new ArrayList<>();

@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 25+
 //SOURCES ../lib/bp/*.java
+//JAVA_OPTIONS --add-modules=jdk.incubator.vector
 //SOURCES grader/*.java
 
 /// `./jbang test`: every check of the project (library and tool tests, the graded tests on the

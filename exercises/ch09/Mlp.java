@@ -1,14 +1,13 @@
 package ch09;
 
+import bp.Products;
 import ch06.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /// A multilayer perceptron that classifies: dense layers with ReLU between them and softmax with
 /// cross-entropy at the end, the network of chapter 6 sized for MNIST (784-128-10 by default).
@@ -29,7 +28,8 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
 /// It is the same arithmetic as chapter 6's `Dense` and `ReLU` layers, organised for speed: every
 /// matrix of a batch is allocated once and reused for the next batch (a batch of another size
 /// reshapes them without allocating when it is smaller), the ReLU is applied in place, and the
-/// first layer computes no δ⁰, since nothing below it learns. The parameters are exposed as
+/// first layer computes no δ⁰, since nothing below it learns; the products are done by a
+/// [Products], EJML's by default or a faster kernel. The parameters are exposed as
 /// chapter 6's `Parameter`s, so chapter 7's optimizers update them.
 public final class Mlp {
 
@@ -52,8 +52,8 @@ public final class Mlp {
     /// The labels of the last batch given to [#loss], for [#backward].
     private int[] labels;
 
-    /// Whether the matrix products use EJML's multi-threaded versions (see [#threads(int)]).
-    private boolean concurrent;
+    /// Who computes the matrix products (EJML unless told otherwise, see [#products(Products)]).
+    private Products products = Products.ejml(1);
 
     /// A network with the given layer sizes (n₀, …, n_L, at least two) and He-normal weights
     /// Wˡ ~ N(0, 2/nˡ⁻¹) and zero biases, drawn from `random`: the initialisation of chapter 8
@@ -117,20 +117,14 @@ public final class Mlp {
         int L = W.length;
         DMatrixRMaj P = A[L];
         delta[L - 1].reshape(P.numRows, P.numCols);
-        // TODO(ch09-backward): δᴸ = (P − Y)/m with SoftmaxCrossEntropy.gradient; then for l = L … 1: dWˡ = δˡᵀ Aˡ⁻¹, dbˡ = column sums of δˡ, and for l > 1 δˡ⁻¹ = (δˡ Wˡ) ⊙ 1[Aˡ⁻¹ > 0] (about 15 lines; index l − 1 in the arrays; use this class's multTransA and mult).
+        // TODO(ch09-backward): δᴸ = (P − Y)/m with SoftmaxCrossEntropy.gradient; then for l = L … 1: dWˡ = δˡᵀ Aˡ⁻¹, dbˡ = column sums of δˡ, and for l > 1 δˡ⁻¹ = (δˡ Wˡ) ⊙ 1[Aˡ⁻¹ > 0] (about 15 lines; index l − 1 in the arrays; products.multTransA(A, B, C) computes C = Aᵀ B and products.mult(A, B, C) C = A B).
         throw new UnsupportedOperationException("TODO(ch09-backward) in exercises/ch09/Mlp.java");
     }
 
-    /// Runs the matrix products on `n` threads (EJML's concurrent products, whose thread count is
-    /// shared by the whole program) when n > 1, on the calling thread when n = 1.
-    public void threads(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("the number of threads must be at least 1, but was " + n);
-        }
-        concurrent = n > 1;
-        if (concurrent) {
-            EjmlConcurrency.setMaxThreads(n);
-        }
+    /// Computes the matrix products with `products` from now on: EJML's (the default) or the
+    /// vectorised kernel of `lib/fast`, on one thread or more. The arithmetic stays the same.
+    public void products(Products products) {
+        this.products = products;
     }
 
     /// W1, b1, W2, b2, …: every weight and bias matrix with its gradient of the last [#backward],
@@ -196,27 +190,10 @@ public final class Mlp {
             Z.reshape(X.numRows, sizes[l + 1]);
             // Zˡ = Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ
             CommonOps_DDRM.transpose(W[l], Wt[l]);
-            mult(A[l], Wt[l], Z);
+            products.mult(A[l], Wt[l], Z);
             addBiasThenReLU(Z, b[l], l < L - 1);
         }
         return A[L];
-    }
-
-    /// The matrix products of a training step, C = Aᵀ B and C = A B: the hot spots.
-    private void multTransA(DMatrixRMaj A, DMatrixRMaj B, DMatrixRMaj C) {
-        if (concurrent) {
-            CommonOps_MT_DDRM.multTransA(A, B, C);
-        } else {
-            CommonOps_DDRM.multTransA(A, B, C);
-        }
-    }
-
-    private void mult(DMatrixRMaj A, DMatrixRMaj B, DMatrixRMaj C) {
-        if (concurrent) {
-            CommonOps_MT_DDRM.mult(A, B, C);
-        } else {
-            CommonOps_DDRM.mult(A, B, C);
-        }
     }
 
     /// Z ← Z + 1 bᵀ, then Z ← max(0, Z) in place when `relu`.

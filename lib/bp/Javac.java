@@ -25,6 +25,9 @@ public final class Javac {
     /// first, each with its file, line and the offending source line), empty when there are none.
     public record Result(boolean ok, String messages) {}
 
+    /// The incubating vector API, which `lib/fast` needs (and `./jbang test` runs with).
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+
     /// Compiles `sources` into `outDir` against `classpath` (entries separated by the platform's
     /// path separator; the running program's own class path when null).
     public static Result compile(List<Path> sources, Path outDir, String classpath) {
@@ -35,10 +38,14 @@ public final class Javac {
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             Files.createDirectories(outDir);
-            List<String> options = List.of(
+            List<String> options = new ArrayList<>(List.of(
                     "-d", outDir.toString(),
                     "-classpath", classpath != null ? classpath : System.getProperty("java.class.path"),
-                    "-encoding", "UTF-8", "-proc:none", "-nowarn", "-implicit:none");
+                    "-encoding", "UTF-8", "-proc:none", "-nowarn", "-implicit:none"));
+            if (ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()) {
+                // lib/fast uses the vector API: compile it when this program runs with that module
+                options.addAll(List.of("--add-modules", VECTOR_MODULE));
+            }
             boolean ok = javac.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
             return new Result(ok, format(diagnostics.getDiagnostics()));

@@ -128,7 +128,7 @@ final class ChapterRuns {
                     "train with a learning rate that makes the loss overflow", "try a lower one");
         }
         Run bench = run(Map.of(), "bench", "--epochs", "1");
-        boolean summary = bench.code == 0 && bench.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-ejml float64 sgd arch=784,128,10  median"));
+        boolean summary = bench.code == 0 && bench.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-vector float64 sgd arch=784,128,10  median"));
         report.line(summary, "./jbang bench --epochs 1 ends with the reference trainers' SUMMARY line (" + bench.seconds() + ")",
                 summary ? null : "exit code " + bench.code + "; " + bench.tail());
     }
