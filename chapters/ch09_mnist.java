@@ -11,10 +11,7 @@
 
 import bp.*;
 import fast.VectorProducts;
-import ch07.Adam;
-import ch07.Momentum;
 import ch07.Optimizer;
-import ch07.Sgd;
 import ch09.Accuracy;
 import ch09.DigitImage;
 import ch09.Mlp;
@@ -102,9 +99,6 @@ void lesson(Options options) {
 /// @param threads threads for the matrix products (the vectorised kernel of lib/fast)
 record Settings(int[] layers, int batch, String opt, double eta, int epochs, double decay, long seed, int threads) {
 
-    /// The learning rate each optimizer uses unless told otherwise (those of ../shared/bench).
-    static final Map<String, Double> DEFAULT_ETA = Map.of("sgd", 0.1, "momentum", 0.05, "adam", 1e-3);
-
     /// The lesson's run: 784-128-10, Adam, 5 epochs (1 with --quick).
     static Settings lesson(Options options) {
         return new Settings(new int[] {784, 128, 10}, 64, "adam", 1e-3, options.quick() ? 1 : 5, 1, options.seed(), 1);
@@ -112,12 +106,7 @@ record Settings(int[] layers, int batch, String opt, double eta, int epochs, dou
 
     /// The optimizer, fresh (its state empty).
     Optimizer optimizer() {
-        return switch (opt) {
-            case "sgd" -> new Sgd(eta);
-            case "momentum" -> new Momentum(eta, 0.9);
-            case "adam" -> new Adam(eta, 0.9, 0.999, 1e-8);
-            default -> throw new UserError("unknown optimizer '" + opt + "'; use sgd, momentum or adam");
-        };
+        return Trainer.optimizer(opt, eta);
     }
 
     String describe() {
@@ -495,10 +484,10 @@ static final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Settings.DEFAULT_ETA.containsKey(opt)) {
+        if (!Trainer.DEFAULT_ETA.containsKey(opt)) {
             throw new UserError("unknown optimizer '" + opt + "'; use sgd, momentum or adam");
         }
-        double eta = lr != null ? lr : Settings.DEFAULT_ETA.get(opt);
+        double eta = lr != null ? lr : Trainer.DEFAULT_ETA.get(opt);
         if (!(eta > 0) || Double.isInfinite(eta) || epochs < 1 || batch < 1 || threads < 1 || !(decay > 0 && decay <= 1)) {
             throw new UserError("--lr must be a positive number, --decay a number in (0, 1], and --epochs, --batch and"
                     + " --threads positive integers");

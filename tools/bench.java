@@ -14,16 +14,12 @@ import bp.Products;
 import bp.Tool;
 import bp.UserError;
 import fast.VectorProducts;
-import ch07.Adam;
-import ch07.Momentum;
 import ch07.Optimizer;
-import ch07.Sgd;
 import ch09.Accuracy;
 import ch09.Mlp;
 import ch09.Shuffle;
 import ch09.Trainer;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -52,8 +48,6 @@ void main(String[] args) {
 @Command(name = "./jbang bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Time chapter 9's MNIST trainer on the protocol of ../shared/bench and print a SUMMARY line.")
 static final class Bench implements Callable<Integer> {
-
-    static final Map<String, Double> DEFAULT_ETA = Map.of("sgd", 0.1, "momentum", 0.05, "adam", 1e-3);
 
     @Option(names = "--opt", paramLabel = "NAME", description = "sgd, momentum or adam (default: sgd).")
     String opt = "sgd";
@@ -85,10 +79,10 @@ static final class Bench implements Callable<Integer> {
             throw new UserError("--float is not available yet: chapter 9's trainer computes in float64;"
                     + " run --double (the default) for now");
         }
-        if (!DEFAULT_ETA.containsKey(opt)) {
+        if (!Trainer.DEFAULT_ETA.containsKey(opt)) {
             throw new UserError("unknown optimizer '" + opt + "'; use sgd, momentum or adam");
         }
-        double eta = lr != null ? lr : DEFAULT_ETA.get(opt);
+        double eta = lr != null ? lr : Trainer.DEFAULT_ETA.get(opt);
         if (epochs < 1 || batch < 1 || threads < 1 || !(eta > 0)) {
             throw new UserError("--epochs, --batch and --threads must be positive and --lr a positive number");
         }
@@ -102,11 +96,7 @@ static final class Bench implements Callable<Integer> {
                 Runtime.version(), products.name(), opt, eta, arch, loadSeconds));
         Mlp net = new Mlp(layers, new Random(seed));
         net.products(products);
-        Optimizer optimizer = switch (opt) {
-            case "sgd" -> new Sgd(eta);
-            case "momentum" -> new Momentum(eta, 0.9);
-            default -> new Adam(eta, 0.9, 0.999, 1e-8);
-        };
+        Optimizer optimizer = Trainer.optimizer(opt, eta);
         Shuffle order = new Shuffle(data.train().size(), new Random(seed + 1));
         double[] seconds = new double[epochs];
         double accuracy = 0;

@@ -1,6 +1,10 @@
 package ch09;
 
+import ch07.Adam;
+import ch07.Momentum;
 import ch07.Optimizer;
+import ch07.Sgd;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /// Mini-batch training of an [Mlp]: the loop of chapter 5 with the gradient of chapter 6 and an
@@ -15,7 +19,22 @@ import org.ejml.data.DMatrixRMaj;
 /// length m; a batch X is B×n₀. The batch matrix is allocated once per epoch and refilled.
 public final class Trainer {
 
+    /// The learning rate of each optimizer unless told otherwise: those of the reference benchmark
+    /// in ../shared/bench (SGD 0.1, momentum 0.05, Adam 0.001).
+    public static final Map<String, Double> DEFAULT_ETA = Map.of("sgd", 0.1, "momentum", 0.05, "adam", 1e-3);
+
     private Trainer() {}
+
+    /// A fresh optimizer of chapter 7 by its name, with learning rate `eta`: "sgd", "momentum"
+    /// (μ = 0.9) or "adam" (β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
+    public static Optimizer optimizer(String name, double eta) {
+        return switch (name) {
+            case "sgd" -> new Sgd(eta);
+            case "momentum" -> new Momentum(eta, 0.9);
+            case "adam" -> new Adam(eta, 0.9, 0.999, 1e-8);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; use sgd, momentum or adam");
+        };
+    }
 
     /// Thrown when the cost of a batch is not a finite number: training cannot recover from it.
     public static final class Diverged extends RuntimeException {
