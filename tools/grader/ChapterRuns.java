@@ -131,6 +131,10 @@ final class ChapterRuns {
         boolean summary = bench.code == 0 && bench.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-vector float64 sgd arch=784,128,10  median"));
         report.line(summary, "./jbang bench --epochs 1 ends with the reference trainers' SUMMARY line (" + bench.seconds() + ")",
                 summary ? null : "exit code " + bench.code + "; " + bench.tail());
+        Run single = run(Map.of(), "bench", "--float", "--epochs", "1");
+        boolean float32 = single.code == 0 && single.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-vector float32 sgd"));
+        report.line(float32, "./jbang bench --float --epochs 1 trains with float32 products (" + single.seconds() + ")",
+                float32 ? null : "exit code " + single.code + "; " + single.tail());
     }
 
     /// The 28×28 MNIST digit in `png` drawn as a user might: 5 times larger, off centre, in dark blue
