@@ -110,6 +110,9 @@ public final class FloatProducts implements Products {
             for (; j + 2 * L <= n; j += 2 * L) {
                 block4x2(i, j, n, k, a, ai, ap, b, c);
             }
+            for (; j + L <= n; j += L) {
+                block4x1(i, j, n, k, a, ai, ap, b, c);
+            }
             for (; j < n; j++) {
                 for (int r = 0; r < ROWS; r++) {
                     c[(i + r) * n + j] = dot(i + r, j, n, k, a, ai, ap, b);
@@ -158,6 +161,24 @@ public final class FloatProducts implements Products {
         c21.intoArray(c, (i + 2) * n + j + L);
         c30.intoArray(c, (i + 3) * n + j);
         c31.intoArray(c, (i + 3) * n + j + L);
+    }
+
+    /// C[i … i+3][j … j+L−1]: one vector of columns left over after the pairs (10 classes: 8 + 2).
+    private static void block4x1(int i, int j, int n, int k, float[] a, int ai, int ap, float[] b, float[] c) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
+        int a0 = i * ai, a1 = a0 + ai, a2 = a1 + ai, a3 = a2 + ai;
+        for (int p = 0; p < k; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, p * n + j);
+            int q = p * ap;
+            c0 = FloatVector.broadcast(S, a[a0 + q]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, a[a1 + q]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, a[a2 + q]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, a[a3 + q]).fma(b0, c3);
+        }
+        c0.intoArray(c, i * n + j);
+        c1.intoArray(c, (i + 1) * n + j);
+        c2.intoArray(c, (i + 2) * n + j);
+        c3.intoArray(c, (i + 3) * n + j);
     }
 
     /// C[i][j … j+L−1] = Σ_p Â(i, p) · B[p][j …], for the rows left over after the blocks of 4.

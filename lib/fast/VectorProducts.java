@@ -95,6 +95,9 @@ public final class VectorProducts implements Products {
             for (; j + 2 * L <= n; j += 2 * L) {
                 block4x2(i, j, n, k, a, ai, ap, b, c);
             }
+            for (; j + L <= n; j += L) {
+                block4x1(i, j, n, k, a, ai, ap, b, c);
+            }
             for (; j < n; j++) {
                 for (int r = 0; r < ROWS; r++) {
                     c[(i + r) * n + j] = dot(i + r, j, n, k, a, ai, ap, b);
@@ -143,6 +146,24 @@ public final class VectorProducts implements Products {
         c21.intoArray(c, (i + 2) * n + j + L);
         c30.intoArray(c, (i + 3) * n + j);
         c31.intoArray(c, (i + 3) * n + j + L);
+    }
+
+    /// C[i … i+3][j … j+L−1]: one vector of columns left over after the pairs (10 classes: 8 + 2).
+    private static void block4x1(int i, int j, int n, int k, double[] a, int ai, int ap, double[] b, double[] c) {
+        DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S), c2 = DoubleVector.zero(S), c3 = DoubleVector.zero(S);
+        int a0 = i * ai, a1 = a0 + ai, a2 = a1 + ai, a3 = a2 + ai;
+        for (int p = 0; p < k; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, p * n + j);
+            int q = p * ap;
+            c0 = DoubleVector.broadcast(S, a[a0 + q]).fma(b0, c0);
+            c1 = DoubleVector.broadcast(S, a[a1 + q]).fma(b0, c1);
+            c2 = DoubleVector.broadcast(S, a[a2 + q]).fma(b0, c2);
+            c3 = DoubleVector.broadcast(S, a[a3 + q]).fma(b0, c3);
+        }
+        c0.intoArray(c, i * n + j);
+        c1.intoArray(c, (i + 1) * n + j);
+        c2.intoArray(c, (i + 2) * n + j);
+        c3.intoArray(c, (i + 3) * n + j);
     }
 
     /// C[i][j … j+L−1] = Σ_p Â(i, p) · B[p][j …], for the rows left over after the blocks of 4.
