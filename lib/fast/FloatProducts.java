@@ -20,6 +20,10 @@ import org.ejml.data.DMatrixRMaj;
 /// numbers against 6.4 million multiply-adds) into buffers that are allocated once and reused.
 /// The results agree with float64 to about 1e-6 relative, enough for training, not for a gradient
 /// check: use [VectorProducts] or EJML's products there.
+///
+/// The kernel below is [VectorProducts]'s, line for line, on `float[]` and `FloatVector`: Java's
+/// generics do not range over primitive arrays and vector types, so each precision has its copy
+/// (as EJML has its D and F classes). A change to one belongs in the other.
 public final class FloatProducts implements Products {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
