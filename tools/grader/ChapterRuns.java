@@ -92,6 +92,11 @@ final class ChapterRuns {
             boolean trained = train.code == 0 && Files.exists(model) && train.stdout.contains("final test accuracy");
             report.line(trained, "./jbang mnist train --quick --save FILE trains, plots and saves the model (" + train.seconds() + ")",
                     trained ? null : "exit code " + train.code + "; " + train.tail());
+            Run again = run(Map.of(), "mnist", "train", "--quick", "--no-show", "--out", out.path().resolve("again").toString(),
+                    "--threads", "2");
+            boolean same = again.code == 0 && !epochLines(train).isEmpty() && epochLines(train).equals(epochLines(again));
+            report.line(same, "./jbang mnist train --quick: the same seed gives the same costs and accuracies, on 1 thread or 2",
+                    same ? null : "exit code " + again.code + "; " + epochLines(train) + " against " + epochLines(again));
             Run eval = run(Map.of(), "mnist", "eval", "--model", model.toString());
             report.line(eval.code == 0 && eval.stdout.contains("test accuracy"), "./jbang mnist eval --model FILE reports the test accuracy",
                     eval.code == 0 ? null : "exit code " + eval.code + "; " + eval.tail());
@@ -152,6 +157,12 @@ final class ChapterRuns {
         }
         ImageIO.write(page, "png", file.toFile());
         return file;
+    }
+
+    /// The epoch lines of a training run without their last column, the time.
+    private static List<String> epochLines(Run run) {
+        return run.stdout.lines().filter(l -> l.matches("\\s+\\d+\\s+\\d.*s$"))
+                .map(l -> l.substring(0, l.lastIndexOf('%') + 1)).toList();
     }
 
     /// Checks that `run` failed with exit code 1 and one sentence containing `words`, no stack trace.
