@@ -44,6 +44,21 @@ final class ChapterRuns {
         if (Files.exists(root.resolve("chapters/ch09_mnist.java"))) {
             mnistTool();
         }
+        shell();
+    }
+
+    /// `./jbang shell` with piped input: JShell on the project's classes with the prelude.
+    private void shell() throws IOException {
+        report.heading("./jbang shell (JShell with the project's classes)");
+        try (var in = TempFolder.create("backprop-shell-")) {
+            Path input = Files.writeString(in.path().resolve("input.jsh"),
+                    "sigmoid(0.5)\nnew ch06.Network(new ch06.Dense(2, 3, new Random(1)), new ch06.ReLU()).parameters().size()\n");
+            Run shell = run(Map.of(), input, "shell");
+            // σ(0.5) = 1/(1 + e^−0.5) = 0.6224593312018546; a dense layer has two parameters, W1 and b1
+            boolean ok = shell.code == 0 && shell.stdout.contains("0.6224593312018546") && shell.stdout.contains("==> 2");
+            report.line(ok, "echo 'sigmoid(0.5)' | ./jbang shell evaluates lines that use the library (" + shell.seconds() + ")",
+                    ok ? null : "exit code " + shell.code + "; " + shell.tail());
+        }
     }
 
     /// Chapter 6's --losses FILE and --init FILE: the losses of 1000 epochs, the chapter's own
@@ -234,13 +249,18 @@ final class ChapterRuns {
     }
 
     private Run run(Map<String, String> env, String... args) {
+        return run(env, Path.of("/dev/null"), args);
+    }
+
+    /// Runs `./jbang args...` with `env` added and standard input read from `input`.
+    private Run run(Map<String, String> env, Path input, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("jbang").toString()));
         command.addAll(List.of(args));
         try (var logs = TempFolder.create("backprop-run-")) {
             Path out = logs.path().resolve("stdout");
             Path err = logs.path().resolve("stderr");
             ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().putAll(env);
             long start = System.nanoTime();
