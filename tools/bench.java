@@ -13,7 +13,9 @@ import bp.Mnist;
 import bp.Products;
 import bp.Tool;
 import bp.UserError;
-import fast.FloatProducts;
+import fast.FloatMlp;
+import fast.FloatOptimizer;
+import fast.FloatTrainer;
 import fast.VectorProducts;
 import ch07.Optimizer;
 import ch09.Accuracy;
@@ -40,9 +42,10 @@ import picocli.CommandLine.Option;
 ///
 ///     SUMMARY java-vector float64 adam arch=784,128,10  median 1.234 s/epoch (min 1.2 max 1.4)  final test acc 0.9752
 ///
-/// The products run on the vectorised kernel of `lib/fast` ("java-vector"), or on EJML's when the
-/// vector module is missing ("java-ejml"); `--float` runs them in float32 (mixed precision: the
-/// weights, gradients and updates stay float64, see `fast.FloatProducts`).
+/// By default chapter 9's `Mlp` trains in float64 with its products on the vectorised kernel of
+/// `lib/fast` ("java-vector"), or on EJML's when the vector module is missing ("java-ejml").
+/// `--float` trains `fast.FloatMlp`, the same network in float32 on the kernel of `fast.MatMul`
+/// with the bias and activation fused into the products, split among `--threads` threads.
 void main(String[] args) {
     System.exit(Tool.run(new Bench(), args));
 }
@@ -68,6 +71,9 @@ static final class Bench implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     DType dtype;
 
+    /// "java-vector", or "java-ejml" when the products fell back to EJML.
+    private String system = "java-vector";
+
     static final class DType {
         @Option(names = "--float", description = "Matrix products in float32 (weights, gradients and updates stay float64).")
         boolean single;
@@ -89,16 +95,32 @@ static final class Bench implements Callable<Integer> {
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         String arch = Arrays.stream(layers).mapToObj(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
         boolean single = dtype != null && dtype.single;
-        Products products = single ? new FloatProducts(threads) : VectorProducts.best(threads);
-        String system = products instanceof VectorProducts || products instanceof FloatProducts ? "java-vector" : "java-ejml";
-        String precision = single ? "float32" : "float64";
-        IO.println("java %s, products: %s, dtype=%s, opt=%s lr=%s, arch=%s, load %.2fs".formatted(
-                Runtime.version(), products.name(), precision, opt, eta, arch, loadSeconds));
         Mlp net = new Mlp(layers, new Random(seed));
-        net.products(products);
-        Optimizer optimizer = Trainer.optimizer(opt, eta);
         Shuffle order = new Shuffle(data.train().size(), new Random(seed + 1));
         double[] seconds = new double[epochs];
+        if (single && !FloatMlp.available()) {
+            System.err.println("note: the vector module jdk.incubator.vector is missing, so the benchmark runs in float64 on EJML");
+            single = false;
+        }
+        double accuracy = single ? float32(net, data, eta, order, seconds, loadSeconds, arch)
+                : float64(net, data, eta, order, seconds, loadSeconds, arch);
+        String precision = single ? "float32" : "float64";
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        IO.println("SUMMARY %s %s %s arch=%s  median %.3f s/epoch (min %.3f max %.3f)  final test acc %.4f".formatted(
+                system, precision, opt, arch, median, sorted[0], sorted[n - 1], accuracy));
+        return 0;
+    }
+
+    /// Trains chapter 9's `Mlp` (float64, products by the vector kernel) and returns the test accuracy.
+    private double float64(Mlp net, Mnist data, double eta, Shuffle order, double[] seconds, double loadSeconds, String arch) {
+        Products products = VectorProducts.best(threads);
+        header(products.name(), "float64", eta, arch, loadSeconds);
+        net.products(products);
+        system = products instanceof VectorProducts ? "java-vector" : "java-ejml";
+        Optimizer optimizer = Trainer.optimizer(opt, eta);
         double accuracy = 0;
         for (int e = 0; e < epochs; e++) {
             long start = System.nanoTime();
@@ -107,15 +129,37 @@ static final class Bench implements Callable<Integer> {
             seconds[e] = (System.nanoTime() - start) / 1e9;
             long evalStart = System.nanoTime();
             accuracy = Accuracy.of(Trainer.predict(net, data.test().images()), data.test().labels());
-            IO.println("epoch %d  train %.3f s  loss %.4f  test acc %.4f  (eval %.3f s)".formatted(e + 1, seconds[e], loss,
-                    accuracy, (System.nanoTime() - evalStart) / 1e9));
+            report(e, seconds[e], loss, accuracy, evalStart);
         }
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        IO.println("SUMMARY %s %s %s arch=%s  median %.3f s/epoch (min %.3f max %.3f)  final test acc %.4f".formatted(
-                system, precision, opt, arch, median, sorted[0], sorted[n - 1], accuracy));
-        return 0;
+        return accuracy;
+    }
+
+    /// Trains the float32 `fast.FloatMlp` made from `net` and returns the test accuracy.
+    private double float32(Mlp start, Mnist data, double eta, Shuffle order, double[] seconds, double loadSeconds, String arch) {
+        FloatMlp net = new FloatMlp(start, threads);
+        header(net.describe(), "float32", eta, arch, loadSeconds);
+        FloatOptimizer optimizer = new FloatOptimizer(opt, eta, net);
+        float[][] train = FloatTrainer.floats(data.train().images()), test = FloatTrainer.floats(data.test().images());
+        double accuracy = 0;
+        for (int e = 0; e < epochs; e++) {
+            long begin = System.nanoTime();
+            double loss = FloatTrainer.epoch(net, train, data.train().labels(), batch, optimizer, order, e + 1,
+                    (done, total, batchLoss) -> {});
+            seconds[e] = (System.nanoTime() - begin) / 1e9;
+            long evalStart = System.nanoTime();
+            accuracy = Accuracy.of(FloatTrainer.predict(net, test), data.test().labels());
+            report(e, seconds[e], loss, accuracy, evalStart);
+        }
+        return accuracy;
+    }
+
+    private void header(String products, String precision, double eta, String arch, double loadSeconds) {
+        IO.println("java %s, products: %s, dtype=%s, opt=%s lr=%s, arch=%s, load %.2fs".formatted(
+                Runtime.version(), products, precision, opt, eta, arch, loadSeconds));
+    }
+
+    private static void report(int e, double seconds, double loss, double accuracy, long evalStart) {
+        IO.println("epoch %d  train %.3f s  loss %.4f  test acc %.4f  (eval %.3f s)".formatted(e + 1, seconds, loss,
+                accuracy, (System.nanoTime() - evalStart) / 1e9));
     }
 }

@@ -42,7 +42,7 @@ public final class Trainer {
         public final int epoch, batch;
         public final double loss;
 
-        Diverged(int epoch, int batch, double loss) {
+        public Diverged(int epoch, int batch, double loss) {
             super("the loss became " + loss + " in epoch " + epoch + ", batch " + batch);
             this.epoch = epoch;
             this.batch = batch;
