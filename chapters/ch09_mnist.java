@@ -10,6 +10,9 @@
 //SOURCES ../solutions/ch09/*.java
 
 import bp.*;
+import fast.FloatMlp;
+import fast.FloatOptimizer;
+import fast.FloatTrainer;
 import fast.VectorProducts;
 import ch07.Optimizer;
 import ch09.Accuracy;
@@ -97,11 +100,14 @@ void lesson(Options options) {
 /// @param decay   η is multiplied by it after every epoch (1: a constant η)
 /// @param seed    seeds the initial weights and the shuffling
 /// @param threads threads for the matrix products (the vectorised kernel of lib/fast)
-record Settings(int[] layers, int batch, String opt, double eta, int epochs, double decay, long seed, int threads) {
+/// @param float32 train `fast.FloatMlp` (float32, fast) instead of `ch09.Mlp` (float64, the chapter's code)
+record Settings(int[] layers, int batch, String opt, double eta, int epochs, double decay, long seed, int threads,
+        boolean float32) {
 
-    /// The lesson's run: 784-128-10, Adam, 5 epochs (1 with --quick).
+    /// The lesson's run: 784-128-10, Adam, 5 epochs (1 with --quick), on chapter 9's own `Mlp`.
     static Settings lesson(Options options) {
-        return new Settings(new int[] {784, 128, 10}, 64, "adam", 1e-3, options.quick() ? 1 : 5, 1, options.seed(), 1);
+        return new Settings(new int[] {784, 128, 10}, 64, "adam", 1e-3, options.quick() ? 1 : 5, 1, options.seed(), 1,
+                false);
     }
 
     /// The optimizer, fresh (its state empty).
@@ -110,9 +116,9 @@ record Settings(int[] layers, int batch, String opt, double eta, int epochs, dou
     }
 
     String describe() {
-        return "%s, %s η = %s%s, batch %d, %d epoch%s, seed %d, %d thread%s".formatted(Mlp.name(layers), opt, eta,
-                decay == 1 ? "" : " × " + decay + " per epoch", batch, epochs, epochs == 1 ? "" : "s", seed, threads,
-                threads == 1 ? "" : "s");
+        return "%s, %s η = %s%s, batch %d, %d epoch%s, seed %d, %s on %d thread%s".formatted(Mlp.name(layers), opt, eta,
+                decay == 1 ? "" : " × " + decay + " per epoch", batch, epochs, epochs == 1 ? "" : "s", seed,
+                float32 ? "float32" : "float64", threads, threads == 1 ? "" : "s");
     }
 }
 
@@ -249,9 +255,9 @@ static TrainingRun train(Mnist data, Settings settings) {
                 + Mlp.name(settings.layers()));
     }
     Mlp net = new Mlp(settings.layers(), new Random(settings.seed()));
-    net.products(VectorProducts.best(settings.threads()));
-    Optimizer optimizer = settings.optimizer();
     Shuffle order = new Shuffle(train.size(), new Random(settings.seed() + 1));
+    Learner learner = settings.float32() && FloatMlp.available() ? new Float32(data, settings, net, order)
+            : new Float64(data, settings, net, order);
     List<Double> batchLosses = new ArrayList<>();
     int E = settings.epochs();
     double[] epochLosses = new double[E], trainAcc = new double[E], testAcc = new double[E], seconds = new double[E];
@@ -261,11 +267,10 @@ static TrainingRun train(Mnist data, Settings settings) {
         ProgressBar bar = new ProgressBar("   epoch %d/%d".formatted(e + 1, E));
         long start = System.nanoTime();
         try {
-            epochLosses[e] = Trainer.epoch(net, train.images(), train.labels(), settings.batch(), optimizer, order, e + 1,
-                    (done, total, loss) -> {
-                        batchLosses.add(loss);
-                        bar.update(done, total, loss);
-                    });
+            epochLosses[e] = learner.epoch(e + 1, (done, total, loss) -> {
+                batchLosses.add(loss);
+                bar.update(done, total, loss);
+            });
         } catch (Trainer.Diverged d) {
             bar.done();
             throw new UserError(d.getMessage() + ": the learning rate η = " + settings.eta()
@@ -274,15 +279,85 @@ static TrainingRun train(Mnist data, Settings settings) {
         seconds[e] = (System.nanoTime() - start) / 1e9;
         bar.done();
         // the schedule: a smaller step for the next epoch, to settle into the minimum
-        optimizer.eta(optimizer.eta() * settings.decay());
-        trainAcc[e] = Accuracy.of(Trainer.predict(net, train.images()), train.labels());
-        predicted = Trainer.predict(net, test.images());
+        learner.decay(settings.decay());
+        trainAcc[e] = Accuracy.of(learner.predict(false), train.labels());
+        predicted = learner.predict(true);
         testAcc[e] = Accuracy.of(predicted, test.labels());
         IO.println("   %5d   %10.4f   %8.2f%%   %8.2f%%   %6.2f s".formatted(e + 1, epochLosses[e], 100 * trainAcc[e],
                 100 * testAcc[e], seconds[e]));
     }
     double[] losses = batchLosses.stream().mapToDouble(Double::doubleValue).toArray();
-    return new TrainingRun(net, losses, epochLosses, trainAcc, testAcc, predicted, seconds);
+    return new TrainingRun(learner.mlp(), losses, epochLosses, trainAcc, testAcc, predicted, seconds);
+}
+
+/// The network being trained, in either precision: the loop in [#train] is the same for both.
+interface Learner {
+    /// One epoch (from 1) over the training set; returns its mean cost.
+    double epoch(int epoch, Trainer.Progress progress);
+
+    /// η ← η · factor, for the next epochs.
+    void decay(double factor);
+
+    /// The predicted class of every test image (`test`) or training image.
+    int[] predict(boolean test);
+
+    /// The network as chapter 9's `Mlp`, to plot, save and evaluate.
+    Mlp mlp();
+}
+
+/// Chapter 9's `Mlp` in float64 (your code with --mine), its products on the vector kernel.
+record Float64(Mnist data, Settings settings, Mlp net, Shuffle order, Optimizer optimizer) implements Learner {
+    Float64(Mnist data, Settings settings, Mlp net, Shuffle order) {
+        this(data, settings, net, order, settings.optimizer());
+        net.products(VectorProducts.best(settings.threads()));
+    }
+
+    public double epoch(int epoch, Trainer.Progress progress) {
+        return Trainer.epoch(net, data.train().images(), data.train().labels(), settings.batch(), optimizer, order, epoch,
+                progress);
+    }
+
+    public void decay(double factor) {
+        optimizer.eta(optimizer.eta() * factor);
+    }
+
+    public int[] predict(boolean test) {
+        return Trainer.predict(net, (test ? data.test() : data.train()).images());
+    }
+
+    public Mlp mlp() {
+        return net;
+    }
+}
+
+/// The same network in float32 on the fast kernel of lib/fast (`fast.FloatMlp`), started from the
+/// same weights and shuffled the same way; the images converted to float once.
+record Float32(Mnist data, Settings settings, FloatMlp net, Shuffle order, FloatOptimizer optimizer, float[][] train,
+        float[][] test) implements Learner {
+    Float32(Mnist data, Settings settings, Mlp start, Shuffle order) {
+        this(data, settings, new FloatMlp(start, settings.threads()), order);
+    }
+
+    private Float32(Mnist data, Settings settings, FloatMlp net, Shuffle order) {
+        this(data, settings, net, order, new FloatOptimizer(settings.opt(), settings.eta(), net),
+                FloatTrainer.floats(data.train().images()), FloatTrainer.floats(data.test().images()));
+    }
+
+    public double epoch(int epoch, Trainer.Progress progress) {
+        return FloatTrainer.epoch(net, train, data.train().labels(), settings.batch(), optimizer, order, epoch, progress);
+    }
+
+    public void decay(double factor) {
+        optimizer.eta(optimizer.eta() * factor);
+    }
+
+    public int[] predict(boolean test) {
+        return FloatTrainer.predict(net, test ? this.test : train);
+    }
+
+    public Mlp mlp() {
+        return net.toMlp();
+    }
 }
 
 // ---- plots ----
@@ -471,8 +546,10 @@ static final class TrainCommand implements Callable<Integer> {
     int batch = 64;
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the initial weights and the shuffling (default: 42).")
     long seed = Options.DEFAULT_SEED;
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the matrix products (default: 1).")
-    int threads = 1;
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: every core, here ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--double", description = "Train chapter 9's Mlp in float64 (default: the same network in float32 on lib/fast's kernel, about 4× faster).")
+    boolean float64;
     @Option(names = "--save", paramLabel = "FILE", description = "Write the trained model to FILE (atomically).")
     Path save;
     @Option(names = "--quick", description = "A 3,000-image subset and one epoch, for a fast try.")
@@ -493,7 +570,7 @@ static final class TrainCommand implements Callable<Integer> {
                     + " --threads positive integers");
         }
         Options options = toolOptions(quick, out, noShow, seed);
-        Settings settings = new Settings(layers, batch, opt, eta, quick ? 1 : epochs, decay, seed, threads);
+        Settings settings = new Settings(layers, batch, opt, eta, quick ? 1 : epochs, decay, seed, threads, !float64);
         IO.println("Training " + settings.describe() + (quick ? " (--quick: a subset, one epoch)" : ""));
         Mnist data = loadData(quick);
         TrainingRun run = train(data, settings);

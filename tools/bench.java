@@ -16,6 +16,7 @@ import bp.UserError;
 import fast.FloatMlp;
 import fast.FloatOptimizer;
 import fast.FloatTrainer;
+import fast.Throughput;
 import fast.VectorProducts;
 import ch07.Optimizer;
 import ch09.Accuracy;
@@ -66,8 +67,12 @@ static final class Bench implements Callable<Integer> {
     int[] layers = {784, 128, 10};
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the weights and the shuffling (default: 42).")
     long seed = 42;
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the matrix products (default: 1).")
-    int threads = 1;
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: every core, here ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--ejml", description = "With float64: EJML's products instead of the vector kernel (the starting point).")
+    boolean ejml;
+    @Option(names = "--kernel", description = "Measure the FMA peak and the float32 kernel's GFLOP/s on the training step's products instead.")
+    boolean kernel;
     @ArgGroup(exclusive = true)
     DType dtype;
 
@@ -83,6 +88,9 @@ static final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (kernel) {
+            return kernel();
+        }
         if (!Trainer.DEFAULT_ETA.containsKey(opt)) {
             throw new UserError("unknown optimizer '" + opt + "'; use sgd, momentum or adam");
         }
@@ -116,7 +124,7 @@ static final class Bench implements Callable<Integer> {
 
     /// Trains chapter 9's `Mlp` (float64, products by the vector kernel) and returns the test accuracy.
     private double float64(Mlp net, Mnist data, double eta, Shuffle order, double[] seconds, double loadSeconds, String arch) {
-        Products products = VectorProducts.best(threads);
+        Products products = ejml ? Products.ejml(threads) : VectorProducts.best(threads);
         header(products.name(), "float64", eta, arch, loadSeconds);
         net.products(products);
         system = products instanceof VectorProducts ? "java-vector" : "java-ejml";
@@ -151,6 +159,52 @@ static final class Bench implements Callable<Integer> {
             report(e, seconds[e], loss, accuracy, evalStart);
         }
         return accuracy;
+    }
+
+    /// `--kernel`: the peak FMA rate of 1 and of `threads` threads, then the kernel on each product
+    /// of a 784-128-10 training step with batch 64, as a percentage of the peak of the threads used.
+    private int kernel() {
+        if (!FloatMlp.available()) {
+            throw new UserError("the kernel needs the vector module jdk.incubator.vector, which this JVM lacks");
+        }
+        int[] teams = threads == 1 ? new int[] {1} : new int[] {1, threads};
+        IO.println("Peak float32 FMA rate, measured (12 independent vector FMA chains, registers only), GFLOP/s:");
+        double[] peak = new double[teams.length];
+        for (int i = 0; i < teams.length; i++) {
+            Throughput.Rate rate = Throughput.peak(teams[i]);
+            peak[i] = rate.best();
+            IO.println("  %d thread%s: best %.1f, median %.1f".formatted(teams[i], teams[i] == 1 ? " " : "s", rate.best(), rate.median()));
+        }
+        IO.println("The kernel on the products of one training step (784-128-10, batch 64), GFLOP/s (best, median) and the best as % of the peak:");
+        String[] names = {"Z1 = X W1ᵀ + b1, ReLU   64×784 · 784×128", "dW1ᵀ = Xᵀ δ1           784×64 · 64×128",
+                "Z2 = A1 W2ᵀ + b2        64×128 · 128×16", "δ1 = δ2 W2 (as A B)     64×16 · 16×128", "dW2ᵀ = A1ᵀ δ2          128×64 · 64×16"};
+        double flops = 0, seconds = 0;
+        for (int s = 0; s < names.length; s++) {
+            StringBuilder line = new StringBuilder("  " + names[s]);
+            for (int i = 0; i < teams.length; i++) {
+                int t = teams[i];
+                Throughput.Rate rate = switch (s) {
+                    case 0 -> Throughput.mult(64, 784, 128, t);
+                    case 1 -> Throughput.multTransA(784, 64, 128, t);
+                    case 2 -> Throughput.mult(64, 128, 16, t);
+                    case 3 -> Throughput.mult(64, 16, 128, t);
+                    default -> Throughput.multTransA(128, 64, 16, t);
+                };
+                line.append("   %d thr: %6.1f %6.1f  %3.0f%%".formatted(t, rate.best(), rate.median(), 100 * rate.best() / peak[i]));
+                if (i == teams.length - 1) {
+                    double f = new double[] {2.0 * 64 * 784 * 128, 2.0 * 784 * 64 * 128, 2.0 * 64 * 128 * 16, 2.0 * 64 * 16 * 128,
+                            2.0 * 128 * 64 * 16}[s];
+                    flops += f;
+                    seconds += f / (rate.best() * 1e9);
+                }
+            }
+            IO.println(line.toString());
+        }
+        double overall = flops / seconds / 1e9;
+        IO.println("SUMMARY kernel float32 %d thread%s  %.1f GFLOP/s over a step's products (best runs)  %.0f%% of the measured peak %.1f"
+                .formatted(teams[teams.length - 1], teams[teams.length - 1] == 1 ? "" : "s", overall,
+                        100 * overall / peak[peak.length - 1], peak[peak.length - 1]));
+        return 0;
     }
 
     private void header(String products, String precision, double eta, String arch, double loadSeconds) {

@@ -101,7 +101,7 @@ public final class FloatMlp {
     public double loss(float[][] X, int m, int[] labels) {
         this.labels = labels;
         input(X, m);
-        team.run(t -> rows(t, true));
+        team.run(t -> rows(X, t, true));
         double sum = 0;
         for (double c : costs) {
             sum += c;
@@ -139,7 +139,7 @@ public final class FloatMlp {
     public void predict(float[][] X, int m, int[] predicted) {
         this.labels = null;
         input(X, m);
-        team.run(t -> rows(t, false));
+        team.run(t -> rows(X, t, false));
         float[] P = A[A.length - 1];
         int K = n[n.length - 1], width = N[N.length - 1];
         for (int i = 0; i < m; i++) {
@@ -204,31 +204,37 @@ public final class FloatMlp {
                 + (team.size() == 1 ? " thread" : " threads");
     }
 
-    /// A[0] ← the first m rows of X, zero-padded to M×N⁰; the buffers grown when M is larger than ever.
+    /// Checks the batch of m rows of X and grows the buffers when M is larger than ever.
     private void input(float[][] X, int m) {
-        if (m < 1) {
-            throw new IllegalArgumentException("a batch needs at least one example, got " + m);
+        if (m < 1 || m > X.length) {
+            throw new IllegalArgumentException("a batch needs between 1 and " + X.length + " examples, got " + m);
+        }
+        for (int i = 0; i < m; i++) {
+            if (X[i].length != n[0]) {
+                throw new IllegalArgumentException("example " + i + " has " + X[i].length
+                        + " numbers but the network's first layer takes " + n[0]);
+            }
         }
         this.m = m;
         reserve(m);
-        float[] x = A[0];
-        for (int i = 0; i < M; i++) {
+    }
+
+    /// Rows `from` … `to` − 1 of A[0] ← those of X, zero rows past m (and zero columns past n⁰).
+    private void copyRows(float[][] X, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (i < m) {
-                if (X[i].length != n[0]) {
-                    throw new IllegalArgumentException("example " + i + " has " + X[i].length
-                            + " numbers but the network's first layer takes " + n[0]);
-                }
-                System.arraycopy(X[i], 0, x, i * N[0], n[0]);
+                System.arraycopy(X[i], 0, A[0], i * N[0], n[0]);
             } else {
-                Arrays.fill(x, i * N[0], (i + 1) * N[0], 0f);
+                Arrays.fill(A[0], i * N[0], (i + 1) * N[0], 0f);
             }
         }
     }
 
-    /// Phase 1, rows: thread t's share of the batch rows through the forward pass and, when
+    /// Phase 1, rows: thread t's share of the batch rows (copied from X) through the forward pass and, when
     /// training, the cost, every δ, and the packing of Aˡ⁻¹ and δˡ for [#gradients].
-    private void rows(int t, boolean training) {
+    private void rows(float[][] X, int t, boolean training) {
         int from = Team.split(M, MatMul.ROWS, t, team.size()), to = Team.split(M, MatMul.ROWS, t + 1, team.size());
+        copyRows(X, from, to);
         int L = W.length;
         for (int l = 0; l < L; l++) {
             // Zˡ = Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ, and Aˡ = ReLU(Zˡ) below the output layer
@@ -243,8 +249,8 @@ public final class FloatMlp {
                 // δˡ⁻¹ = (δˡ Wˡ) ⊙ 1[Aˡ⁻¹ > 0]
                 MatMul.mult(delta[l], N[l + 1], N[l + 1], Wback[l], N[l], delta[l - 1], Out.MASK, A[l], from, to);
             }
-            packRows(A[l], N[l], Aq[l], from, to);
-            packPanels(delta[l], N[l + 1], deltaPanels[l], from, to);
+            MatMul.quads(A[l], N[l], M, N[l], Aq[l], from, to);
+            MatMul.panels(delta[l], N[l + 1], M, N[l + 1], deltaPanels[l], from, to);
         }
     }
 
@@ -265,16 +271,18 @@ public final class FloatMlp {
             for (int k = 1; k < K; k++) {
                 max = Math.max(max, Z[row + k]);
             }
+            if (training) {
+                cost += max - Z[row + labels[i]];
+            }
             double total = 0;
             for (int k = 0; k < K; k++) {
-                total += Math.exp(Z[row + k] - max);
+                Z[row + k] = (float) Math.exp(Z[row + k] - max);
+                total += Z[row + k];
             }
-            if (training) {
-                // −log P_iy = log Σ_j e^(z_ij − max) + max − z_iy
-                cost += Math.log(total) + max - Z[row + labels[i]];
-            }
+            // −log P_iy = log Σ_j e^(z_ij − max) + max − z_iy
+            cost += training ? Math.log(total) : 0;
             for (int k = 0; k < width; k++) {
-                Z[row + k] = k < K ? (float) (Math.exp(Z[row + k] - max) / total) : 0f;
+                Z[row + k] = k < K ? (float) (Z[row + k] / total) : 0f;
                 if (training) {
                     // δᴸ = (P − Y)/m
                     d[row + k] = (Z[row + k] - (k == labels[i] ? 1f : 0f)) / m;
@@ -304,26 +312,6 @@ public final class FloatMlp {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < width; j++) {
                 db[j] += delta[i * width + j];
-            }
-        }
-    }
-
-    /// Rows `from` … `to` − 1 of the M×width matrix `a` into its quads (for (Aˡ⁻¹)ᵀ): entry (i, j)
-    /// at (j/4)·M·4 + i·4 + j mod 4.
-    private void packRows(float[] a, int width, float[] quads, int from, int to) {
-        for (int i = from; i < to; i++) {
-            for (int j = 0; j < width; j += MatMul.ROWS) {
-                System.arraycopy(a, i * width + j, quads, j * M + i * MatMul.ROWS, MatMul.ROWS);
-            }
-        }
-    }
-
-    /// Rows `from` … `to` − 1 of the M×width matrix `a` into panels: entry (i, j) at
-    /// (j/W)·M·W + i·W + j mod W.
-    private void packPanels(float[] a, int width, float[] panels, int from, int to) {
-        for (int i = from; i < to; i++) {
-            for (int j = 0; j < width; j += MatMul.W) {
-                System.arraycopy(a, i * width + j, panels, j * M + i * MatMul.W, MatMul.W);
             }
         }
     }

@@ -26,7 +26,8 @@ public final class FloatOptimizer {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     private final String name;
-    private final float eta, mu = 0.9f, beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
+    private float eta;
+    private final float mu = 0.9f, beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
     private final Map<float[], float[]> first = new IdentityHashMap<>(), second = new IdentityHashMap<>();
     private int t;
 
@@ -49,6 +50,16 @@ public final class FloatOptimizer {
                 second.put(theta, new float[theta.length]);
             }
         }
+    }
+
+    /// The learning rate η.
+    public double eta() {
+        return eta;
+    }
+
+    /// Sets the learning rate η for the next steps (a schedule); the state is kept.
+    public void eta(double eta) {
+        this.eta = (float) eta;
     }
 
     /// Counts a step: Adam's t ← t + 1, once per step before the updates.

@@ -82,13 +82,10 @@ public final class MatMul {
     /// Rows `from` … `to` − 1 of C (M×n, panels) = Aᵀ B, with A k×M in quads and B k×n in panels.
     /// `from` and `to` are multiples of 4; M and n those of the layouts.
     public static void multTransA(float[] a, int M, int k, float[] b, int n, float[] c, int from, int to) {
-        float[] tile = new float[ROWS * W];
         for (int j = 0; j < n; j += W) {
             for (int i = from; i < to; i += ROWS) {
-                tileQuads(a, i * k, b, j * k, k, tile);
-                for (int r = 0; r < ROWS; r++) {
-                    System.arraycopy(tile, r * W, c, j * M + (i + r) * W, W);
-                }
+                // rows i … i+3 of C's panel j are 4·W consecutive floats
+                tileQuads(a, i * k, b, j * k, k, c, j * M + i * W);
             }
         }
     }
@@ -115,12 +112,12 @@ public final class MatMul {
             c30 = x.fma(b0v, c30);
             c31 = x.fma(b1v, c31);
         }
-        save(tile, c00, c01, c10, c11, c20, c21, c30, c31);
+        save(tile, 0, c00, c01, c10, c11, c20, c21, c30, c31);
     }
 
-    /// tile (4×W) = Aᵀ(i … i+3, ·) · B(·, j … j+W−1), with A's quad starting at `a0` and B's
-    /// panel at `b0`: [#tileRows] with the 4 numbers of step p side by side.
-    private static void tileQuads(float[] a, int a0, float[] b, int b0, int k, float[] tile) {
+    /// tile (4×W, the W·4 floats of `tile` from `t0`) = Aᵀ(i … i+3, ·) · B(·, j … j+W−1), with A's
+    /// quad starting at `a0` and B's panel at `b0`: [#tileRows] with the 4 numbers of step p side by side.
+    private static void tileQuads(float[] a, int a0, float[] b, int b0, int k, float[] tile, int t0) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         for (int p = 0; p < k; p++) {
             FloatVector b0v = FloatVector.fromArray(S, b, b0 + p * W);
@@ -139,19 +136,19 @@ public final class MatMul {
             c30 = x.fma(b0v, c30);
             c31 = x.fma(b1v, c31);
         }
-        save(tile, c00, c01, c10, c11, c20, c21, c30, c31);
+        save(tile, t0, c00, c01, c10, c11, c20, c21, c30, c31);
     }
 
-    private static void save(float[] tile, FloatVector c00, FloatVector c01, FloatVector c10, FloatVector c11,
+    private static void save(float[] tile, int t0, FloatVector c00, FloatVector c01, FloatVector c10, FloatVector c11,
             FloatVector c20, FloatVector c21, FloatVector c30, FloatVector c31) {
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, W);
-        c11.intoArray(tile, W + L);
-        c20.intoArray(tile, 2 * W);
-        c21.intoArray(tile, 2 * W + L);
-        c30.intoArray(tile, 3 * W);
-        c31.intoArray(tile, 3 * W + L);
+        c00.intoArray(tile, t0);
+        c01.intoArray(tile, t0 + L);
+        c10.intoArray(tile, t0 + W);
+        c11.intoArray(tile, t0 + W + L);
+        c20.intoArray(tile, t0 + 2 * W);
+        c21.intoArray(tile, t0 + 2 * W + L);
+        c30.intoArray(tile, t0 + 3 * W);
+        c31.intoArray(tile, t0 + 3 * W + L);
     }
 
     /// C(i … i+3, j … j+W−1) ← the tile, through the epilogue `out`.
@@ -176,19 +173,23 @@ public final class MatMul {
         }
     }
 
-    /// bp ← the k×n matrix `a` (rows, stride `lda`) in panels; n a multiple of W.
-    public static void panels(float[] a, int lda, int k, int n, float[] bp) {
-        for (int j = 0; j < n; j += W) {
-            for (int p = 0; p < k; p++) {
-                System.arraycopy(a, p * lda + j, bp, j * k + p * W, W);
+    /// Rows `from` … `to` − 1 of the k×n matrix `a` (rows, stride `lda`) into `bp`, its panels; n is
+    /// a multiple of W.
+    public static void panels(float[] a, int lda, int k, int n, float[] bp, int from, int to) {
+        for (int p = from; p < to; p++) {
+            for (int j = 0; j < n; j += L) {
+                // entry (p, j) goes to (j / W)·k·W + p·W + j mod W
+                FloatVector.fromArray(S, a, p * lda + j).intoArray(bp, (j / W) * k * W + p * W + j % W);
             }
         }
     }
 
-    /// aq ← the k×M matrix `a` (rows, stride `lda`) in quads; M a multiple of 4.
-    public static void quads(float[] a, int lda, int k, int M, float[] aq) {
-        for (int i = 0; i < M; i += ROWS) {
-            for (int p = 0; p < k; p++) {
+    /// Rows `from` … `to` − 1 of the k×M matrix `a` (rows, stride `lda`) into `aq`, its quads; M is
+    /// a multiple of 4.
+    public static void quads(float[] a, int lda, int k, int M, float[] aq, int from, int to) {
+        for (int p = from; p < to; p++) {
+            for (int i = 0; i < M; i += ROWS) {
+                // entries (p, i … i+3) go to (i / 4)·k·4 + p·4
                 FloatVector.fromArray(QUAD, a, p * lda + i).intoArray(aq, i * k + p * ROWS);
             }
         }

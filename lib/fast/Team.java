@@ -9,15 +9,21 @@ import java.util.function.IntConsumer;
 /// returns when every part is done.
 ///
 /// A training step is a few such phases of about a tenth of a millisecond each, too short for a
-/// thread pool's hand-over (tens of microseconds). So the helpers wait for the next phase by
-/// spinning, and only after a while of nothing to do (between epochs) by sleeping briefly.
-/// The helper threads are daemons: they do not keep the program alive.
+/// thread pool's hand-over (tens of microseconds). So a waiting thread spins for a few
+/// microseconds, then yields its core (another program, or a teammate that was pushed off its
+/// core, may need it: spinning alone made busy machines 20 times slower), and a helper with
+/// nothing to do for about a millisecond (between epochs, or a network no longer used) parks
+/// until the next task wakes it. The helper threads are daemons: they do not keep the program alive.
 final class Team {
 
-    /// Spins before a waiting helper starts sleeping between checks (about a millisecond).
-    private static final int SPINS = 100_000;
+    /// Checks of a waiting thread before it yields its core between checks (a few microseconds).
+    private static final int SPINS = 1_000;
+
+    /// Checks of an idle helper before it parks (about a millisecond).
+    private static final int IDLE = 100_000;
 
     private final int size;
+    private final Thread[] helpers;
     private volatile IntConsumer task;
     private volatile long generation;
     private final AtomicInteger done = new AtomicInteger();
@@ -29,11 +35,12 @@ final class Team {
             throw new IllegalArgumentException("the number of threads must be at least 1, but was " + size);
         }
         this.size = size;
+        helpers = new Thread[size];
         for (int t = 1; t < size; t++) {
             int id = t;
-            Thread helper = new Thread(() -> serve(id), "fast-team-" + t);
-            helper.setDaemon(true);
-            helper.start();
+            helpers[t] = new Thread(() -> serve(id), "fast-team-" + t);
+            helpers[t].setDaemon(true);
+            helpers[t].start();
         }
     }
 
@@ -51,11 +58,14 @@ final class Team {
         task = part;
         done.set(0);
         generation++;
+        for (int t = 1; t < size; t++) {
+            LockSupport.unpark(helpers[t]);
+        }
         try {
             part.accept(0);
         } finally {
-            while (done.get() < size - 1) {
-                Thread.onSpinWait();
+            for (int spins = 0; done.get() < size - 1; spins++) {
+                pause(spins);
             }
         }
         Throwable t = failure;
@@ -72,12 +82,12 @@ final class Team {
     private void serve(int id) {
         long seen = 0;
         while (true) {
-            int spins = 0;
-            while (generation == seen) {
-                if (++spins < SPINS) {
-                    Thread.onSpinWait();
+            for (int spins = 0; generation == seen; spins++) {
+                if (spins < IDLE) {
+                    pause(spins);
                 } else {
-                    LockSupport.parkNanos(50_000);
+                    // woken by run's unpark, which may also come just before: park then returns at once
+                    LockSupport.park(this);
                 }
             }
             seen = generation;
@@ -87,6 +97,15 @@ final class Team {
                 failure = t;
             }
             done.incrementAndGet();
+        }
+    }
+
+    /// One wait of a thread that has checked `spins` times: spin, then yield.
+    private static void pause(int spins) {
+        if (spins < SPINS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
         }
     }
 

@@ -108,10 +108,15 @@ final class ChapterRuns {
             report.line(trained, "./jbang mnist train --quick --save FILE trains, plots and saves the model (" + train.seconds() + ")",
                     trained ? null : "exit code " + train.code + "; " + train.tail());
             Run again = run(Map.of(), "mnist", "train", "--quick", "--no-show", "--out", out.path().resolve("again").toString(),
-                    "--threads", "2");
+                    "--threads", "1");
             boolean same = again.code == 0 && !epochLines(train).isEmpty() && epochLines(train).equals(epochLines(again));
             report.line(same, "./jbang mnist train --quick: the same seed gives the same costs and accuracies, on 1 thread or 2",
                     same ? null : "exit code " + again.code + "; " + epochLines(train) + " against " + epochLines(again));
+            Run float64 = run(Map.of(), "mnist", "train", "--quick", "--no-show", "--double", "--out",
+                    out.path().resolve("float64").toString());
+            boolean chapterCode = float64.code == 0 && float64.stdout.contains("float64 on") && float64.stdout.contains("final test accuracy");
+            report.line(chapterCode, "./jbang mnist train --quick --double trains chapter 9's Mlp in float64 (" + float64.seconds() + ")",
+                    chapterCode ? null : "exit code " + float64.code + "; " + float64.tail());
             Run eval = run(Map.of(), "mnist", "eval", "--model", model.toString());
             report.line(eval.code == 0 && eval.stdout.contains("test accuracy"), "./jbang mnist eval --model FILE reports the test accuracy",
                     eval.code == 0 ? null : "exit code " + eval.code + "; " + eval.tail());
@@ -153,7 +158,7 @@ final class ChapterRuns {
                 summary ? null : "exit code " + bench.code + "; " + bench.tail());
         Run single = run(Map.of(), "bench", "--float", "--epochs", "1");
         boolean float32 = single.code == 0 && single.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-vector float32 sgd"));
-        report.line(float32, "./jbang bench --float --epochs 1 trains with float32 products (" + single.seconds() + ")",
+        report.line(float32, "./jbang bench --float --epochs 1 trains the float32 network (" + single.seconds() + ")",
                 float32 ? null : "exit code " + single.code + "; " + single.tail());
     }
 

@@ -84,7 +84,7 @@ class MatMulTest {
                     DMatrixRMaj A = gaussian(batch, M, random), B = gaussian(batch, n, random), expected = new DMatrixRMaj(M, n);
                     CommonOps_DDRM.multTransA(A, B, expected);
                     float[] quads = new float[batch * M], c = new float[M * n];
-                    MatMul.quads(floats(A), M, batch, M, quads);
+                    MatMul.quads(floats(A), M, batch, M, quads, 0, batch);
                     int half = M / 8 * 4;
                     MatMul.multTransA(quads, M, batch, panels(B), n, c, 0, half);
                     MatMul.multTransA(quads, M, batch, panels(B), n, c, half, M);
@@ -103,8 +103,8 @@ class MatMulTest {
             a[i] = i;
         }
         float[] p = new float[k * n], q = new float[k * n];
-        MatMul.panels(a, n, k, n, p);
-        MatMul.quads(a, n, k, n, q);
+        MatMul.panels(a, n, k, n, p, 0, k);
+        MatMul.quads(a, n, k, n, q, 0, k);
         for (int r = 0; r < k; r++) {
             for (int j = 0; j < n; j++) {
                 assertEquals(a[r * n + j], p[MatMul.panelIndex(r, j, k)], "panel entry (" + r + ", " + j + ")");
@@ -149,7 +149,7 @@ class MatMulTest {
 
     static float[] panels(DMatrixRMaj B) {
         float[] p = new float[B.getNumElements()];
-        MatMul.panels(floats(B), B.numCols, B.numRows, B.numCols, p);
+        MatMul.panels(floats(B), B.numCols, B.numRows, B.numCols, p, 0, B.numRows);
         return p;
     }
 
