@@ -8,6 +8,7 @@ import fast.MatMul.Out;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.ejml.data.DMatrixRMaj;
 
 /// Chapter 9's multilayer perceptron in float32, organised for speed: the same network and the
@@ -57,9 +58,15 @@ public final class FloatMlp {
     /// δˡ (M×Nˡ, rows) at index l − 1; the same packed as panels (δp) and Aˡ⁻¹ᵀ as quads (Aq).
     private float[][] delta, deltaPanels, Aq;
 
-    /// The labels of the batch and each thread's share of its summed cost.
+    /// The examples and labels of the batch, and each thread's share of its summed cost.
+    private float[][] X;
     private int[] labels;
     private final double[] costs;
+
+    /// The three phases, made once so that a step allocates nothing.
+    private final IntConsumer training = t -> rows(t, true), inference = t -> rows(t, false), gradients = this::gradients,
+            update = this::update;
+    private FloatOptimizer optimizer;
 
     /// A float32 copy of `net` (its weights rounded to float) that computes on `threads` threads.
     public FloatMlp(Mlp net, int threads) {
@@ -101,7 +108,7 @@ public final class FloatMlp {
     public double loss(float[][] X, int m, int[] labels) {
         this.labels = labels;
         input(X, m);
-        team.run(t -> rows(X, t, true));
+        team.run(training);
         double sum = 0;
         for (double c : costs) {
             sum += c;
@@ -114,24 +121,14 @@ public final class FloatMlp {
         if (labels == null) {
             throw new IllegalStateException("backward needs a forward pass first: call loss(X, m, labels)");
         }
-        team.run(this::gradients);
+        team.run(gradients);
     }
 
     /// One update of every parameter by `optimizer` with the gradients of the last [#backward].
     public void step(FloatOptimizer optimizer) {
-        optimizer.count();
-        team.run(t -> {
-            for (int l = 0; l < W.length; l++) {
-                int from = Team.split(W[l].length, MatMul.W, t, team.size());
-                int to = Team.split(W[l].length, MatMul.W, t + 1, team.size());
-                optimizer.update(W[l], dW[l], from, to);
-            }
-            if (t == 0) {
-                for (int l = 0; l < b.length; l++) {
-                    optimizer.update(b[l], db[l], 0, b[l].length);
-                }
-            }
-        });
+        optimizer.count(this);
+        this.optimizer = optimizer;
+        team.run(update);
         transposeWeights();
     }
 
@@ -139,7 +136,7 @@ public final class FloatMlp {
     public void predict(float[][] X, int m, int[] predicted) {
         this.labels = null;
         input(X, m);
-        team.run(t -> rows(X, t, false));
+        team.run(inference);
         float[] P = A[A.length - 1];
         int K = n[n.length - 1], width = N[N.length - 1];
         for (int i = 0; i < m; i++) {
@@ -215,12 +212,13 @@ public final class FloatMlp {
                         + " numbers but the network's first layer takes " + n[0]);
             }
         }
+        this.X = X;
         this.m = m;
         reserve(m);
     }
 
     /// Rows `from` … `to` − 1 of A[0] ← those of X, zero rows past m (and zero columns past n⁰).
-    private void copyRows(float[][] X, int from, int to) {
+    private void copyRows(int from, int to) {
         for (int i = from; i < to; i++) {
             if (i < m) {
                 System.arraycopy(X[i], 0, A[0], i * N[0], n[0]);
@@ -232,9 +230,9 @@ public final class FloatMlp {
 
     /// Phase 1, rows: thread t's share of the batch rows (copied from X) through the forward pass and, when
     /// training, the cost, every δ, and the packing of Aˡ⁻¹ and δˡ for [#gradients].
-    private void rows(float[][] X, int t, boolean training) {
+    private void rows(int t, boolean training) {
         int from = Team.split(M, MatMul.ROWS, t, team.size()), to = Team.split(M, MatMul.ROWS, t + 1, team.size());
-        copyRows(X, from, to);
+        copyRows(from, to);
         int L = W.length;
         for (int l = 0; l < L; l++) {
             // Zˡ = Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ, and Aˡ = ReLU(Zˡ) below the output layer
@@ -302,6 +300,20 @@ public final class FloatMlp {
             MatMul.multTransA(Aq[l], N[l], M, deltaPanels[l], N[l + 1], dW[l], from, to);
             if (t == 0) {
                 columnSums(delta[l], N[l + 1], db[l]);
+            }
+        }
+    }
+
+    /// Phase 3, update: thread t's share of every Wˡ, and thread 0 every bˡ, by the optimizer.
+    private void update(int t) {
+        for (int l = 0; l < W.length; l++) {
+            int from = Team.split(W[l].length, MatMul.W, t, team.size());
+            int to = Team.split(W[l].length, MatMul.W, t + 1, team.size());
+            optimizer.update(W[l], dW[l], from, to);
+        }
+        if (t == 0) {
+            for (int l = 0; l < b.length; l++) {
+                optimizer.update(b[l], db[l], 0, b[l].length);
             }
         }
     }

@@ -31,6 +31,9 @@ public final class FloatOptimizer {
     private final Map<float[], float[]> first = new IdentityHashMap<>(), second = new IdentityHashMap<>();
     private int t;
 
+    /// The network whose parameters the state belongs to.
+    private final FloatMlp net;
+
     /// "sgd", "momentum" (μ = 0.9) or "adam" (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) with learning rate
     /// `eta`, for the parameters of `net`.
     public FloatOptimizer(String name, double eta, FloatMlp net) {
@@ -39,6 +42,7 @@ public final class FloatOptimizer {
         }
         this.name = name;
         this.eta = (float) eta;
+        this.net = net;
         for (float[] theta : net.values()) {
             if (theta.length % S.length() != 0) {
                 throw new IllegalArgumentException("a parameter of " + theta.length + " numbers is not padded to whole vectors");
@@ -62,8 +66,11 @@ public final class FloatOptimizer {
         this.eta = (float) eta;
     }
 
-    /// Counts a step: Adam's t ← t + 1, once per step before the updates.
-    void count() {
+    /// Counts a step of `network`: Adam's t ← t + 1, once per step before the updates.
+    void count(FloatMlp network) {
+        if (network != net) {
+            throw new IllegalArgumentException("this optimizer holds the state of another network; make one per network");
+        }
         t++;
     }
 

@@ -142,6 +142,18 @@ class FloatMlpTest {
         assertTrue(e.getMessage().contains("6") && e.getMessage().contains("5"), e.getMessage());
     }
 
+    @Test
+    @DisplayName("an optimizer made for one network is refused by another (its state would not fit)")
+    void optimizerBelongsToItsNetwork() {
+        Mlp start = new Mlp(new int[] {5, 4, 3}, new Random(10));
+        FloatMlp one = new FloatMlp(start, 1), other = new FloatMlp(start, 1);
+        FloatOptimizer adam = new FloatOptimizer("adam", 1e-3, one);
+        other.loss(new float[][] {new float[5]}, 1, new int[] {0});
+        other.backward();
+        var e = assertThrows(IllegalArgumentException.class, () -> other.step(adam));
+        assertTrue(e.getMessage().contains("another network"), e.getMessage());
+    }
+
     /// Equal to float precision, relative to the matrix's largest entry (a wrong gradient is off by
     /// far more than 1e-4 of it).
     static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
