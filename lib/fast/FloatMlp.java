@@ -299,7 +299,8 @@ public final class FloatMlp {
             // ∂C/∂Wˡᵀ = (Aˡ⁻¹)ᵀ δˡ  (Nˡ⁻¹×Nˡ, panels like Wˡᵀ)
             MatMul.multTransA(Aq[l], N[l], M, deltaPanels[l], N[l + 1], dW[l], from, to);
             if (t == 0) {
-                columnSums(delta[l], N[l + 1], db[l]);
+                // ∂C/∂bˡ = 1ᵀ δˡ
+                MatMul.columnSums(delta[l], m, N[l + 1], db[l]);
             }
         }
     }
@@ -314,16 +315,6 @@ public final class FloatMlp {
         if (t == 0) {
             for (int l = 0; l < b.length; l++) {
                 optimizer.update(b[l], db[l], 0, b[l].length);
-            }
-        }
-    }
-
-    /// db ← the sums of the columns of δ (M×width): ∂C/∂b = 1ᵀ δ.
-    private void columnSums(float[] delta, int width, float[] db) {
-        Arrays.fill(db, 0f);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < width; j++) {
-                db[j] += delta[i * width + j];
             }
         }
     }

@@ -195,6 +195,18 @@ public final class MatMul {
         }
     }
 
+    /// s ← 1ᵀ A: the sums of the columns of the first m rows of A (rows of `width` floats, a
+    /// multiple of L).
+    public static void columnSums(float[] a, int m, int width, float[] s) {
+        for (int j = 0; j < width; j += L) {
+            FloatVector sum = FloatVector.zero(S);
+            for (int i = 0; i < m; i++) {
+                sum = sum.add(FloatVector.fromArray(S, a, i * width + j));
+            }
+            sum.intoArray(s, j);
+        }
+    }
+
     /// Entry (p, j) of a k×n matrix in panels.
     public static int panelIndex(int p, int j, int k) {
         return (j / W) * k * W + p * W + j % W;

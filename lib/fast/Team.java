@@ -9,18 +9,16 @@ import java.util.function.IntConsumer;
 /// returns when every part is done.
 ///
 /// A training step is a few such phases of about a tenth of a millisecond each, too short for a
-/// thread pool's hand-over (tens of microseconds). So a waiting thread spins for a few
-/// microseconds, then yields its core (another program, or a teammate that was pushed off its
-/// core, may need it: spinning alone made busy machines 20 times slower), and a helper with
-/// nothing to do for about a millisecond (between epochs, or a network no longer used) parks
-/// until the next task wakes it. The helper threads are daemons: they do not keep the program alive.
+/// thread pool's hand-over (tens of microseconds). So a waiting thread first spins, checking
+/// for up to [#SPIN_NANOS]; only then does it park, to be woken by the thread it waits for. On
+/// an idle machine the threads never park; on a busy one a teammate pushed off its core does
+/// not keep the others spinning on theirs. (Yielding instead of parking made things worse: a
+/// yield can hand the core to another program for a whole time slice.) The helper threads are
+/// daemons: they do not keep the program alive.
 final class Team {
 
-    /// Checks of a waiting thread before it yields its core between checks (a few microseconds).
-    private static final int SPINS = 1_000;
-
-    /// Checks of an idle helper before it parks (about a millisecond).
-    private static final int IDLE = 100_000;
+    /// How long a waiting thread spins before it parks: about a phase.
+    static final long SPIN_NANOS = 100_000;
 
     private final int size;
     private final Thread[] helpers;
@@ -28,6 +26,7 @@ final class Team {
     private volatile long generation;
     private final AtomicInteger done = new AtomicInteger();
     private volatile Throwable failure;
+    private volatile Thread caller;
 
     /// A team of `size` threads: the caller and size − 1 helpers.
     Team(int size) {
@@ -55,6 +54,7 @@ final class Team {
             part.accept(0);
             return;
         }
+        caller = Thread.currentThread();
         task = part;
         done.set(0);
         generation++;
@@ -64,8 +64,9 @@ final class Team {
         try {
             part.accept(0);
         } finally {
-            for (int spins = 0; done.get() < size - 1; spins++) {
-                pause(spins);
+            long start = System.nanoTime();
+            while (done.get() < size - 1) {
+                pause(start, true);
             }
         }
         Throwable t = failure;
@@ -82,13 +83,9 @@ final class Team {
     private void serve(int id) {
         long seen = 0;
         while (true) {
-            for (int spins = 0; generation == seen; spins++) {
-                if (spins < IDLE) {
-                    pause(spins);
-                } else {
-                    // woken by run's unpark, which may also come just before: park then returns at once
-                    LockSupport.park(this);
-                }
+            long start = System.nanoTime();
+            while (generation == seen) {
+                pause(start, false);
             }
             seen = generation;
             try {
@@ -97,15 +94,21 @@ final class Team {
                 failure = t;
             }
             done.incrementAndGet();
+            LockSupport.unpark(caller);
         }
     }
 
-    /// One wait of a thread that has checked `spins` times: spin, then yield.
-    private static void pause(int spins) {
-        if (spins < SPINS) {
+    /// One check's wait of a thread waiting since `start`: spin, then park until woken, by run's
+    /// unpark of the helpers or a helper's unpark of the caller (an unpark that comes between the
+    /// check and the park makes the park return at once). The caller re-checks every millisecond
+    /// anyway; an idle helper sleeps until the next task.
+    private void pause(long start, boolean caller) {
+        if (System.nanoTime() - start < SPIN_NANOS) {
             Thread.onSpinWait();
+        } else if (caller) {
+            LockSupport.parkNanos(this, 1_000_000);
         } else {
-            Thread.yield();
+            LockSupport.park(this);
         }
     }
 
