@@ -35,9 +35,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
-import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -182,7 +182,6 @@ void step3_picture(Options options, NeuronGraph g) {
     if (!renderWithGraphviz(dot, png)) {
         Pictures.save(GraphPicture.draw("The graph of a neuron and its cost: C = (σ(w·x + b) − y)²", g.C()),
                 options, "neuron_graph");
-        IO.println("   (Graphviz is not installed, so Java 2D drew it; for Graphviz's layout: sudo apt-get install graphviz)");
     }
     IO.print("""
                Read the data line left to right (the forward pass) and the grad line right to left
@@ -232,7 +231,7 @@ void step5_localRules(Options options) {
             new Operation("a − b", Value::sub, v -> v),
             new Operation("a × b", Value::mul, v -> v),
             new Operation("a ÷ b", Value::div, v -> new double[] {v[0], Math.copySign(0.5 + Math.abs(v[1]), v[1])}),
-            new Operation("a ^ 3", (p, q) -> p.pow(3), v -> v),
+            new Operation("a ^ 3", (p, q) -> p.pow(3), v -> new double[] {Math.copySign(0.2 + Math.abs(v[0]), v[0]), v[1]}),
             new Operation("a ^ 0.5", (p, q) -> p.pow(0.5), v -> new double[] {0.2 + Math.abs(v[0]), v[1]}),
             new Operation("exp a", (p, q) -> p.exp(), v -> v),
             new Operation("log a", (p, q) -> p.log(), v -> new double[] {0.2 + Math.abs(v[0]), v[1]}),
@@ -242,6 +241,7 @@ void step5_localRules(Options options) {
     Random random = options.random();
     int points = options.quick() ? 10 : 100;
     IO.println("   %-8s  %-56s  %s".formatted("rule", "worst of %d random points (a, b)".formatted(points), "max rel. error"));
+    double worstOfAll = 0;
     for (Operation op : operations) {
         double worst = 0;
         String where = "";
@@ -258,9 +258,14 @@ void step5_localRules(Options options) {
             }
         }
         IO.println("   %-8s  %-56s  %.1e %s".formatted(op.name(), where, worst, worst < GradCheck.TOLERANCE ? "✓" : "✗"));
+        worstOfAll = Math.max(worstOfAll, worst);
     }
-    IO.println("   Below 1e-7 every time: each rule is the derivative of its operation (ReLU's points stay");
-    IO.println("   0.1 away from its kink at 0, where the centred difference straddles the corner).");
+    IO.println(worstOfAll < GradCheck.TOLERANCE
+            ? "   ✓ below 1e-7 every time: each rule is the derivative of its operation."
+            : "   ✗ a relative error of %.1e is above 1e-7: that rule is not the derivative of its operation.".formatted(worstOfAll));
+    IO.println("   (ReLU's points stay 0.1 away from its kink at 0, where the centred difference straddles the");
+    IO.println("   corner, and a³'s 0.2 away from 0, where its slope 3a² vanishes and the difference's own");
+    IO.println("   error h² = 1e-10 would be most of the number.)");
     plotDerivatives(options);
 }
 
@@ -305,6 +310,18 @@ void step6_matrices(Options options) {
                column sums of G, because b is reused by every row (BP4 is the multivariate chain rule).
                The cost E = A − Y, C = E.mul(E).mean() reuses E too: ∂C/∂E = 2E/N comes from two shares.""".indent(3));
     Random random = options.random();
+    Dense dense = new Dense(2, 3, random);
+    Tensor W = new Tensor(dense.W().copy()), b = new Tensor(dense.b().copy());
+    // one dense layer on the four XOR points and the cost C = mean(Z ⊙ Z), whose ∂C/∂Z is 2Z/N
+    Tensor Z = new Tensor(XOR_X).matmul(W.transpose()).addRow(b);
+    Z.mul(Z).mean().backward();
+    DMatrixRMaj dZ = Z.data().copy();
+    CommonOps_DDRM.scale(2.0 / dZ.getNumElements(), dZ);
+    dense.forward(XOR_X);
+    dense.backward(dZ);
+    IO.println("   One Dense(2→3) layer on the XOR points, C = mean(Z ⊙ Z): W.grad() by backward() against");
+    IO.println("   chapter 6's Dense.backward(2Z/N): largest difference %.1e in ∂C/∂W, %.1e in ∂C/∂b."
+            .formatted(maxDifference(W.grad(), dense.dW()), maxDifference(b.grad(), dense.db())));
     int networks = options.quick() ? 5 : 50;
     double worst = 0;
     int parameters = 0;
@@ -347,16 +364,19 @@ void step7_xor(Options options) {
         worst = Math.max(worst, Math.abs(handCosts[epoch] - autogradCosts[epoch]));
     }
     IO.println("   Both start from chapter 6's initialisation with seed %d (the autograd network copies it).".formatted(options.seed()));
-    IO.println("   %5s   %-22s   %-22s".formatted("epoch", "C, chapter 6 by hand", "C, backward()"));
+    IO.println("   %5s   %-22s   %s".formatted("epoch", "C, chapter 6 by hand", "C, backward()"));
     for (int epoch : new int[] {1, 10, 100, 500, EPOCHS}) {
-        IO.println("   %5d   %-22.15e   %-22.15e".formatted(epoch, handCosts[epoch - 1], autogradCosts[epoch - 1]));
+        IO.println("   %5d   %-22.15e   %.15e".formatted(epoch, handCosts[epoch - 1], autogradCosts[epoch - 1]));
     }
     IO.println("   largest difference over the %d epochs = %.1e; %d of %d costs are the same double  %s".formatted(
             EPOCHS, worst, identical, EPOCHS, worst <= 1e-12 ? "✓" : "✗"));
-    IO.print("""
-               Bit for bit, here: every rule does chapter 6's arithmetic in the same order, so even the
-               rounding errors agree. A different order of the same sums (another library) would agree to
-               about 1e-16, as chapter 6's PyTorch comparison does.""".indent(3));
+    IO.print((identical == EPOCHS ? """
+               Bit for bit: every rule does chapter 6's arithmetic in the same order, so even the rounding
+               errors agree. A different order of the same sums (another library) would agree to about
+               1e-16, as chapter 6's PyTorch comparison does."""
+            : """
+               Not bit for bit: some rule does the arithmetic of chapter 6 in another order, so the rounding
+               errors differ; the same sums in another order agree to about 1e-16 per step.""").indent(3));
     plotXor(options, handCosts, autogradCosts);
 }
 
@@ -466,18 +486,24 @@ static void writeText(Path file, String text) {
 }
 
 /// Renders the DOT file `dot` to the PNG `png` with Graphviz's `dot` program when it is on the
-/// PATH; false when it is not there or fails (then it says why in one line).
+/// PATH; false, after one line saying why, when it is not there or fails.
 static boolean renderWithGraphviz(Path dot, Path png) {
     boolean installed = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
             .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "dot")));
     if (!installed) {
+        IO.println("   Graphviz is not installed, so Java 2D draws the picture (for Graphviz's layout: sudo apt-get install graphviz).");
         return false;
     }
     try {
         Process process = new ProcessBuilder("dot", "-Tpng", "-o", png.toString(), dot.toString())
                 .redirectErrorStream(true).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            IO.println("   Graphviz's dot did not finish within 60 s; drawing with Java 2D instead.");
+            return false;
+        }
         String output = new String(process.getInputStream().readAllBytes()).strip();
-        if (process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0 && Files.exists(png)) {
+        if (process.exitValue() == 0 && Files.exists(png)) {
             IO.println("  plot: %s (drawn by Graphviz)".formatted(Repo.display(png)));
             return true;
         }
