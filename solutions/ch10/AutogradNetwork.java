@@ -37,7 +37,7 @@ public final class AutogradNetwork {
         for (Layer layer : network.layers()) {
             layers.add(switch (layer) {
                 case Dense dense -> dense(dense);
-                case ReLU relu -> Tensor::relu;
+                case ReLU _ -> Tensor::relu;
                 case ActivationLayer f when f.activation() instanceof Sigmoid -> Tensor::sigmoid;
                 case ActivationLayer f when f.activation() instanceof Tanh -> Tensor::tanh;
                 default -> throw new IllegalArgumentException("AutogradNetwork knows Dense, ReLU, sigmoid and tanh "
