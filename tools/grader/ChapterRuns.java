@@ -44,6 +44,9 @@ final class ChapterRuns {
         if (Files.exists(root.resolve("chapters/ch09_mnist.java"))) {
             mnistTool();
         }
+        if (Files.exists(root.resolve("chapters/ch10_autodiff.java"))) {
+            neuronGraph();
+        }
         shell();
     }
 
@@ -85,6 +88,27 @@ final class ChapterRuns {
             boolean sentence = bad.code == 1 && errors.size() == 1 && errors.getFirst().contains("broken.txt") && !bad.hasStackTrace();
             report.line(sentence, "./jbang ch06 --init with a broken file ends in one sentence naming the file, exit code 1",
                     sentence ? null : "exit code " + bad.code + "; " + bad.tail());
+        }
+    }
+
+    /// Chapter 10's picture of a neuron's graph: the DOT file always, and a PNG drawn by Graphviz
+    /// when `dot` is installed, by Java 2D otherwise.
+    private void neuronGraph() throws IOException {
+        report.heading("ch10 writes the graph of a neuron (DOT and PNG)");
+        try (var out = TempFolder.create("backprop-ch10-")) {
+            Run run = run(Map.of(), "ch10", "--quick", "--no-show", "--out", out.path().toString());
+            Path dot = out.path().resolve("neuron_graph.dot");
+            String text = Files.exists(dot) ? Files.readString(dot) : "";
+            // chapter 4's neuron with two inputs: 13 nodes (6 leaves, 7 operations) and 12 arrows
+            boolean graph = run.code == 0 && text.startsWith("digraph") && text.lines().filter(l -> l.contains("[label=")).count() == 13
+                    && text.lines().filter(l -> l.contains(" -> ")).count() == 12;
+            report.line(graph, "./jbang ch10 --quick writes out/ch10/neuron_graph.dot: 13 nodes with value and gradient, 12 arrows",
+                    graph ? null : "exit code " + run.code + ", " + text.lines().count() + " lines in the DOT file; " + run.tail());
+            Path png = out.path().resolve("neuron_graph.png");
+            boolean drawn = Files.exists(png) && Files.size(png) > 1000
+                    && (run.stdout.contains("drawn by Graphviz") || run.stdout.contains("Java 2D"));
+            report.line(drawn, "./jbang ch10 --quick draws neuron_graph.png (" + (run.stdout.contains("drawn by Graphviz")
+                    ? "by Graphviz" : "by Java 2D") + ")", drawn ? null : run.tail());
         }
     }
 

@@ -10,6 +10,7 @@
 //SOURCES ../../solutions/ch07/*.java
 //SOURCES ../../solutions/ch08/*.java
 //SOURCES ../../solutions/ch09/*.java
+//SOURCES ../../solutions/ch10/*.java
 
 /// The class path of `./jbang shell`: the library and every chapter's reference solutions,
 /// compiled by JBang into one cached jar with their dependencies. `./jbang shell` asks JBang for

@@ -6,6 +6,7 @@
 //     var neuron = new Neuron(new double[] {2, -1}, 0.5);  neuron.a(new double[] {1, 1})
 //     plot("σ", range(-6, 6, 200), map(range(-6, 6, 200), z -> sigmoid(z)))
 //     var net = new Network(new Dense(2, 10, new Random(42)), new ch06.ReLU(), new Dense(10, 1, new Random(43)))
+//     var x = new Value(3, "x");  var f = x.mul(x).add(x);  f.backward();  x.grad()
 //
 // Names that two chapters share (ReLU, Sigmoid, MeanSquaredError, ...) are written with their
 // package: ch02.ReLU is the activation function, ch06.ReLU the layer.
@@ -21,6 +22,7 @@ import ch07.Adam;
 import ch07.Momentum;
 import ch07.Sgd;
 import ch09.Mlp;
+import ch10.Value;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
