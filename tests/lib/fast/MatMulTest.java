@@ -95,7 +95,7 @@ class MatMulTest {
     }
 
     @Test
-    @DisplayName("panels and quads put every entry where panelIndex and the quad formula say")
+    @DisplayName("panels and quads put every entry where panelIndex and the quad formula say; 1ᵀ A sums the first m rows")
     void layouts() {
         int k = 5, n = 2 * W;
         float[] a = new float[k * n];
@@ -110,6 +110,15 @@ class MatMulTest {
                 assertEquals(a[r * n + j], p[MatMul.panelIndex(r, j, k)], "panel entry (" + r + ", " + j + ")");
                 assertEquals(a[r * n + j], q[(j / 4) * k * 4 + r * 4 + j % 4], "quad entry (" + r + ", " + j + ")");
             }
+        }
+        float[] sums = new float[n];
+        MatMul.columnSums(a, k - 1, n, sums);
+        for (int j = 0; j < n; j++) {
+            float expected = 0;
+            for (int r = 0; r < k - 1; r++) {
+                expected += a[r * n + j];
+            }
+            assertEquals(expected, sums[j], "the sum of column " + j + " over the first " + (k - 1) + " rows");
         }
         assertEquals(3 * W, MatMul.padded(2 * W + 1));
         assertEquals(W, MatMul.padded(W));
