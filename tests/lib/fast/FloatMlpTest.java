@@ -21,16 +21,19 @@ import org.junit.jupiter.api.Test;
 @DisplayName("FloatMlp")
 class FloatMlpTest {
 
-    /// Layer sizes that fill no tile (7 inputs, 13 and 17 hidden, 3 or 10 classes).
-    static final int[][] NETWORKS = {{7, 13, 3}, {20, 33, 17, 10}, {784, 16, 10}};
+    /// Layer sizes that fill no tile (7 inputs, 13 and 17 hidden, 3 or 10 classes), both sides of a
+    /// tile's width, and MNIST's input.
+    static final int[][] NETWORKS = {{7, 13, 3}, {20, 33, 17, 10}, {129, 63, 10}, {65, 127, 1}, {784, 16, 10}};
 
     @Test
-    @DisplayName("cost, ∂C/∂W and ∂C/∂b equal chapter 9's float64 network to float precision (batches of 1, 7 and 64)")
+    @DisplayName("cost, ∂C/∂W and ∂C/∂b equal chapter 9's float64 network to float precision (batches of 1, 7, 32 and 64)")
     void gradientsEqualMlp() {
         for (int[] sizes : NETWORKS) {
-            for (int m : new int[] {1, 7, 64}) {
+            for (int m : new int[] {1, 7, 32, 64}) {
                 for (int threads : new int[] {1, 2}) {
-                    Random random = new Random(m + 31L * sizes.length);
+                    // fixed seeds: a pre-activation within float round-off of 0 would take ReLU's
+                    // other side in float32 than in float64 (seed 125 once put z = 1.3e-8 there)
+                    Random random = new Random(1000 + m + 31L * sizes.length);
                     Mlp reference = new Mlp(sizes, random);
                     double[][] X = inputs(m, sizes[0], random);
                     int[] y = labels(m, sizes[sizes.length - 1], random);
