@@ -47,7 +47,7 @@ final class Report {
         }
         if (result.hiddenTests() > 0) {
             out.println("  HIDDEN  " + result.hiddenTests() + (result.hiddenTests() == 1 ? " test" : " tests") + " worth "
-                    + number(result.hiddenPoints()) + " points, run only when your instructor grades");
+                    + number(result.hiddenPoints()) + (result.hiddenPoints() == 1 ? " point" : " points") + ", run only when your instructor grades");
         }
         earned += result.earned();
         worth += result.points();
