@@ -1,6 +1,5 @@
 package grader;
 
-import bp.Javac;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.FileDescriptor;
@@ -11,29 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/// The child JVM of isolated grading ([Isolated] starts it): compiles one chapter of one
-/// submission, runs its tests, and tells the parent what happens, one line per event on its
-/// standard output, each line [#PREFIX] followed by a JSON object:
+/// The child JVM of isolated grading ([Isolated] starts it): runs the tests of one chapter of
+/// one submission, compiled by the parent into a classes folder, and tells the parent what
+/// happens, one line per event on its standard output, each line [#PREFIX] followed by a JSON
+/// object:
 ///
-/// | event           | fields                                   | when                                  |
-/// |-----------------|------------------------------------------|---------------------------------------|
-/// | `planned`       | `tests`: unique id → outcome "did not run" | before the first test                 |
-/// | `started`       | `uid`                                    | a test starts                         |
-/// | `finished`      | `uid`, `outcome`                         | a test ends (or could not run)        |
-/// | `compile-error` | `messages`                               | the submission's chapter does not compile |
-/// | `end`           | `hiddenTests`, `hiddenPoints`            | every test is decided                 |
+/// | event      | fields                                     | when                           |
+/// |------------|--------------------------------------------|--------------------------------|
+/// | `planned`  | `tests`: unique id → outcome "did not run" | before the first test          |
+/// | `started`  | `uid`                                      | a test starts                  |
+/// | `finished` | `uid`, `outcome`                           | a test ends (or could not run) |
+/// | `end`      | `hiddenTests`, `hiddenPoints`              | every test is decided          |
 ///
 /// What the tests print goes elsewhere (it is captured per test), so the parent reads only these
 /// lines. When the JVM dies during a test (System.exit, out of memory, killed after the time
 /// limit), the parent knows which test it was and starts a new child for the rest, which skips the
-/// tests already decided. The compiled classes are kept in the classes folder for those restarts.
+/// tests already decided.
 ///
-/// Arguments: `ROOT IMPL CHAPTER CLASSES TIMEOUT_MS HIDDEN SKIP_FILE`.
+/// Arguments: `CLASSES TIMEOUT_MS HIDDEN SKIP_FILE`.
 public final class Child {
 
     /// The start of every protocol line.
@@ -47,43 +44,16 @@ public final class Child {
     private Child() {}
 
     public static void main(String[] args) throws IOException {
-        Path root = Path.of(args[0]);
-        Path impl = Path.of(args[1]);
-        String chapter = args[2];
-        Path classes = Path.of(args[3]);
-        Duration timeout = Duration.ofMillis(Long.parseLong(args[4]));
-        boolean hidden = Boolean.parseBoolean(args[5]);
-        Path skipFile = Path.of(args[6]);
+        Path classes = Path.of(args[0]);
+        Duration timeout = Duration.ofMillis(Long.parseLong(args[1]));
+        boolean hidden = Boolean.parseBoolean(args[2]);
+        Path skipFile = Path.of(args[3]);
         Set<String> skip = Files.exists(skipFile) ? Set.copyOf(Files.readAllLines(skipFile)) : Set.of();
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        Suite.Settings settings = new Suite.Settings(hidden, timeout, skip, new Streamed(protocol));
-        Path compiled = classes.resolve(".compiled");
-        if (!Files.exists(compiled)) {
-            Javac.Result build = Suite.compile(Grader.sources(root, chapter, impl), classes);
-            if (!build.ok()) {
-                notCompiled(protocol, Grader.notCompiled(root, chapter, impl, build.messages(), settings));
-                return;
-            }
-            Files.createFile(compiled);
-        }
-        Suite.Result result = Suite.execute(classes, settings);
+        Suite.Result result = Suite.execute(classes, new Suite.Settings(hidden, timeout, skip, new Streamed(protocol)));
         send(protocol, "end", Map.of("hiddenTests", result.hiddenTests(), "hiddenPoints", result.hiddenPoints()));
         protocol.flush();
         // Threads the tests left running (a loop past its time limit) end with the JVM.
-        Runtime.getRuntime().halt(0);
-    }
-
-    private static void notCompiled(PrintStream protocol, Suite.Result result) {
-        send(protocol, "compile-error", Map.of("messages", result.compileErrors()));
-        Map<String, Suite.Outcome> tests = new LinkedHashMap<>();
-        List<Suite.Outcome> outcomes = result.outcomes();
-        for (int i = 0; i < outcomes.size(); i++) {
-            tests.put("compile-error-" + i, outcomes.get(i));
-        }
-        send(protocol, "planned", Map.of("tests", tests));
-        tests.forEach((uid, outcome) -> send(protocol, "finished", Map.of("uid", uid, "outcome", outcome)));
-        send(protocol, "end", Map.of("hiddenTests", result.hiddenTests(), "hiddenPoints", result.hiddenPoints()));
-        protocol.flush();
         Runtime.getRuntime().halt(0);
     }
 

@@ -1,28 +1,41 @@
 package grader;
 
 import bp.Repo;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /// `./jbang grade --submissions DIR`: grades a class, submission by submission, then prints the
-/// table of scores and writes the exports asked for. Exit code 0 when every submission was
-/// graded (whatever the scores).
+/// table of scores and writes the exports asked for. Several submissions may be graded at once
+/// (`--jobs`); the report still comes out in the order of the submissions. Exit code 0 when every
+/// submission was graded (whatever the scores).
 final class ClassGrading {
 
     private final Path root;
     private final List<String> chapters;
     private final Isolated.Limits limits;
+    private final int jobs;
     private final PrintStream out;
 
-    ClassGrading(Path root, List<String> chapters, Isolated.Limits limits, PrintStream out) {
+    /// Grades `chapters` with `limits`, `jobs` submissions at a time, printing to `out`.
+    ClassGrading(Path root, List<String> chapters, Isolated.Limits limits, int jobs, PrintStream out) {
         this.root = root;
         this.chapters = chapters;
         this.limits = limits;
+        this.jobs = jobs;
         this.out = out;
     }
+
+    /// A graded submission and its part of the report, printed in the order of the submissions.
+    private record Done(Submissions.Graded graded, String printed, Report report) {}
 
     int run(Path dir, Path csv, Path json, Path junit) throws IOException {
         List<Submissions.Submission> found = Submissions.find(dir);
@@ -35,9 +48,22 @@ final class ClassGrading {
                         + " temporary folder, but absolute paths reach the rest of the file system. Install it with: sudo apt-get install bubblewrap");
         Report report = new Report(out, true);
         List<Submissions.Graded> graded = new ArrayList<>();
-        for (Submissions.Submission submission : found) {
-            report.heading(submission.student() + " (" + Repo.display(submission.exercises()) + ")");
-            graded.add(Submissions.grade(root, submission, chapters, limits, report));
+        try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
+            List<Future<Done>> running = new ArrayList<>();
+            for (Submissions.Submission submission : found) {
+                running.add(pool.submit(() -> grade(submission)));
+            }
+            for (Future<Done> next : running) {
+                Done done = next.get();
+                out.print(done.printed());
+                report.add(done.report());
+                graded.add(done.graded());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("grading was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         out.println();
         Exports.table(out, chapters, graded);
@@ -55,5 +81,14 @@ final class ClassGrading {
         }
         report.finish();
         return 0;
+    }
+
+    /// Grades one submission into a report of its own.
+    private Done grade(Submissions.Submission submission) {
+        var printed = new ByteArrayOutputStream();
+        var part = new Report(new PrintStream(printed, true, StandardCharsets.UTF_8), true);
+        part.heading(submission.student() + " (" + Repo.display(submission.exercises()) + ")");
+        Submissions.Graded graded = Submissions.grade(root, submission, chapters, limits, part);
+        return new Done(graded, printed.toString(StandardCharsets.UTF_8), part);
     }
 }

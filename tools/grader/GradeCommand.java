@@ -57,6 +57,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "SIZE", description = "With --submissions or --watch: the heap of each JVM, as for -Xmx (default: ${DEFAULT-VALUE}).")
     String memory = "256m";
 
+    @Option(names = "--jobs", paramLabel = "N", description = "With --submissions: grade N submissions at a time (default: ${DEFAULT-VALUE}).")
+    int jobs = 1;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
     boolean help;
 
@@ -77,7 +80,7 @@ public final class GradeCommand implements Callable<Integer> {
         List<String> graded = chapters.isEmpty() ? known : chapters;
         Duration limit = Duration.ofSeconds(timeout);
         if (submissions != null) {
-            return new ClassGrading(root, graded, new Isolated.Limits(limit, memory, true, Sandbox.find()), System.out)
+            return new ClassGrading(root, graded, new Isolated.Limits(limit, memory, true, Sandbox.find()), jobs, System.out)
                     .run(submissions.toAbsolutePath().normalize(), csv, json, junit);
         }
         if (watch) {
@@ -107,6 +110,9 @@ public final class GradeCommand implements Callable<Integer> {
         }
         if (watch && list) {
             throw new UserError("choose either --watch or --list.");
+        }
+        if (jobs < 1) {
+            throw new UserError("--jobs must be at least 1, not " + jobs + ".");
         }
         if (timeout < 1) {
             throw new UserError("--timeout must be at least 1 second, not " + timeout + ".");

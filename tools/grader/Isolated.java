@@ -1,5 +1,6 @@
 package grader;
 
+import bp.Javac;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -17,12 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /// Grades one chapter of one submission in a child JVM ([Child]), so that whatever the code
-/// does costs its own tests and nothing more:
+/// does costs its own tests and nothing more. The chapter is compiled here (javac runs none of
+/// the submission's code), the tests run in the child:
 ///
 /// - the child has a heap cap (`-Xmx`) and exits on the first OutOfMemoryError;
 /// - each test has a time limit, enforced in the child by JUnit, and by this parent too: a test
@@ -62,7 +65,7 @@ final class Isolated {
         }
     }
 
-    /// One chapter's grading: the tests planned, those decided so far, and the compiler's messages.
+    /// One chapter's grading: the tests planned and those decided so far.
     private static final class Run {
         private final Path root;
         private final String chapter;
@@ -70,7 +73,6 @@ final class Isolated {
         private final Limits limits;
         private Map<String, Suite.Outcome> planned;
         private final Map<String, Suite.Outcome> decided = new LinkedHashMap<>();
-        private String compileErrors;
         private int hiddenTests;
         private double hiddenPoints;
 
@@ -84,6 +86,18 @@ final class Isolated {
         Suite.Result grade() throws IOException {
             Files.createDirectories(work.resolve("home"));
             Files.createDirectories(work.resolve("tmp"));
+            Path classes = work.resolve("classes-" + chapter);
+            if (!Files.exists(classes.resolve(".compiled"))) {
+                // javac runs none of the submission's code (-proc:none), so it may run here, warm
+                Path exercises = work.resolve("exercises");
+                Javac.Result build = Suite.compile(Grader.sources(root, chapter, exercises), classes);
+                if (!build.ok()) {
+                    String messages = build.messages().replace(work.toAbsolutePath() + "/", "");
+                    Suite.Settings settings = new Suite.Settings(limits.hidden(), limits.timeout(), Set.of(), new Suite.Events() {});
+                    return Grader.notCompiled(root, chapter, exercises, messages, settings);
+                }
+                Files.createFile(classes.resolve(".compiled"));
+            }
             // each run decides at least one test, or the loop ends: at most one run per test, plus one
             while (true) {
                 int before = decided.size();
@@ -97,7 +111,7 @@ final class Isolated {
                 } else if (decided.size() == before) {
                     String why = "the grader's JVM stopped before this test could run (" + child.cause() + ")";
                     if (planned == null) {
-                        return new Suite.Result(List.of(new Suite.Outcome(chapter + " could not be graded", false, why)), compileErrors);
+                        return new Suite.Result(List.of(new Suite.Outcome(chapter + " could not be graded", false, why)), null);
                     }
                     planned.forEach((uid, test) -> decided.putIfAbsent(uid, test.failed(why)));
                     break;
@@ -107,12 +121,12 @@ final class Isolated {
             if (planned != null) {
                 planned.forEach((uid, test) -> outcomes.add(decided.getOrDefault(uid, test)));
             }
-            return new Suite.Result(outcomes, compileErrors, hiddenTests, hiddenPoints);
+            return new Suite.Result(outcomes, null, hiddenTests, hiddenPoints);
         }
 
         private Running start() throws IOException {
             Path skip = Files.write(work.resolve("skip-" + chapter + ".txt"), decided.keySet());
-            Path classes = Files.createDirectories(work.resolve("classes-" + chapter));
+            Path classes = work.resolve("classes-" + chapter);
             List<String> command = new ArrayList<>();
             if (limits.sandbox() != null) {
                 command.addAll(limits.sandbox().prefix(work));
@@ -121,8 +135,7 @@ final class Isolated {
                     "-XX:-UsePerfData", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                     "-Duser.home=" + work.resolve("home"), "-Djava.io.tmpdir=" + work.resolve("tmp"),
                     "-cp", System.getProperty("java.class.path"), Child.class.getName(),
-                    root.toString(), work.resolve("exercises").toString(), chapter, classes.toString(),
-                    Long.toString(limits.timeout().toMillis()), Boolean.toString(limits.hidden()), skip.toString()));
+                    classes.toString(), Long.toString(limits.timeout().toMillis()), Boolean.toString(limits.hidden()), skip.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
             Map<String, String> env = builder.environment();
             String path = env.getOrDefault("PATH", "/usr/bin:/bin");
@@ -175,7 +188,6 @@ final class Isolated {
                                     decided.put(event.get("uid").getAsString(), GSON.fromJson(event.get("outcome"), Suite.Outcome.class));
                                     current = null;
                                 }
-                                case "compile-error" -> compileErrors = event.get("messages").getAsString();
                                 case "end" -> {
                                     ended = true;
                                     hiddenTests = event.get("hiddenTests").getAsInt();

@@ -35,6 +35,9 @@ final class SubmissionsCheck {
     /// The time limit per test: short, for the submissions that loop or print without end.
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
+    /// Two submissions at a time, as many as the CI machine has cores.
+    static final int JOBS = 2;
+
     private final Path root;
     private final Report report;
 
@@ -81,7 +84,7 @@ final class SubmissionsCheck {
     private String grade(Path klass, Isolated.Limits limits, Path csv, Path json, Path junit) throws IOException {
         var printed = new ByteArrayOutputStream();
         try (var out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            new ClassGrading(root, CHAPTERS, limits, out).run(klass, csv, json, junit);
+            new ClassGrading(root, CHAPTERS, limits, JOBS, out).run(klass, csv, json, junit);
         }
         return printed.toString(StandardCharsets.UTF_8);
     }
