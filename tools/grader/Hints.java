@@ -26,7 +26,9 @@ final class Hints {
             return "not written yet: " + message;
         }
         if (failure instanceof AssertionError) {
-            return firstLine(message.isEmpty() ? "assertion failed" : message);
+            // assertTrue adds "==> expected: <true> but was: <false>" to the test's own sentence
+            String sentence = firstLine(message).replaceFirst(" ==> expected: <(true|false)> but was: <(true|false)>$", "");
+            return sentence.isEmpty() ? "assertion failed" : sentence;
         }
         if (failure instanceof TimeoutException || message.contains("timed out after")) {
             Matcher limit = LIMIT.matcher(message);

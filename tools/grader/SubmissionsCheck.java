@@ -77,6 +77,33 @@ final class SubmissionsCheck {
             report.line(Submissions.fingerprint(klass).equals(before) && !output.contains("NOTE  the submission's folder changed"),
                     "no submission was changed by grading it", "a file of a submission changed while it was graded");
             again(fixtures, klass, tmp.path(), limits, json);
+            classroom(table.get("correct"));
+        }
+    }
+
+    /// `.github/classroom/autograding.json` and `.github/workflows/classroom.yml` grade every
+    /// chapter with `./jbang grade chNN` and the same points; for the chapters graded here, the
+    /// points are the chapter's total (the correct submission's row of the table).
+    private void classroom(List<String> correct) throws IOException {
+        JsonObject config = com.google.gson.JsonParser.parseString(
+                Files.readString(root.resolve(".github/classroom/autograding.json"))).getAsJsonObject();
+        String workflow = Files.readString(root.resolve(".github/workflows/classroom.yml"));
+        for (String chapter : Grader.chapters(root)) {
+            JsonObject test = null;
+            for (JsonElement t : config.getAsJsonArray("tests")) {
+                if (t.getAsJsonObject().get("run").getAsString().equals("./jbang grade " + chapter)) {
+                    test = t.getAsJsonObject();
+                }
+            }
+            double points = test == null ? 0 : test.get("points").getAsDouble();
+            int graded = CHAPTERS.indexOf(chapter);
+            boolean total = graded < 0 || correct != null && correct.get(graded).endsWith("/" + Report.number(points));
+            boolean step = workflow.contains("command: ./jbang grade " + chapter + "\n          timeout: 10\n          max-score: "
+                    + Report.number(points) + "\n");
+            report.line(test != null && points > 0 && total && step,
+                    "GitHub Classroom grades " + chapter + " with ./jbang grade " + chapter + " for " + Report.number(points) + " points",
+                    "add a test running ./jbang grade " + chapter + " with the chapter's points to .github/classroom/autograding.json"
+                            + " and a step with the same max-score to .github/workflows/classroom.yml");
         }
     }
 
