@@ -49,6 +49,9 @@ final class Isolated {
     /// How long a child may take to compile and start before its first test.
     static final Duration START_LIMIT = Duration.ofSeconds(120);
 
+    /// How long the parent keeps reading after the child died (its last lines may still be in the pipe).
+    static final Duration PIPE_GRACE = Duration.ofSeconds(5);
+
     /// The longest protocol line read; anything longer is dropped.
     static final int MAX_LINE = 1 << 20;
 
@@ -156,9 +159,12 @@ final class Isolated {
             private String current;
             private String killed;
 
+            private final Thread events;
+
             Running(Process process) {
                 this.process = process;
-                reader(process.getInputStream(), true).start();
+                events = reader(process.getInputStream(), true);
+                events.start();
                 reader(process.getErrorStream(), false).start();
             }
 
@@ -166,6 +172,7 @@ final class Isolated {
             boolean follow() throws IOException {
                 long lastEvent = System.nanoTime();
                 long startedAt = 0;
+                long deadSince = 0;
                 boolean ended = false;
                 try {
                     while (true) {
@@ -196,7 +203,11 @@ final class Isolated {
                                 default -> { }
                             }
                         } else if (!process.isAlive() && lines.isEmpty()) {
-                            break;
+                            deadSince = deadSince == 0 ? now : deadSince;
+                            // every line it wrote has been read, or a process it started holds the pipe open
+                            if (!events.isAlive() || now - deadSince > PIPE_GRACE.toNanos()) {
+                                break;
+                            }
                         }
                         if (current != null && now - startedAt > limits.timeout().plus(GRACE).toNanos()) {
                             stop("took longer than " + limits.timeout().toSeconds() + " seconds and the grader stopped its JVM: is there a loop that never ends?");
