@@ -238,7 +238,7 @@ final class Isolated {
                 }
                 String output = tail.text();
                 if (output.contains("OutOfMemoryError")) {
-                    return "ran out of memory (the limit is " + limits.memory() + "B): does something grow without end?";
+                    return "ran out of memory (the heap limit is " + limits.memory() + "): does something grow without end?";
                 }
                 int status = process.exitValue();
                 return "the JVM exited with status " + status + " during this test: does the code call System.exit?";
