@@ -29,7 +29,7 @@ import java.util.function.ToDoubleFunction;
 /// double[] dw = backprop(w);                                      // analytic ∂C/∂w
 /// double[] numeric = GradCheck.numericGradient(v -> cost(w), w);  // probes w in place
 /// GradCheck.Report r = GradCheck.compare("dC/dw", dw, numeric);
-/// IO.println(r);        // dC/dw[2]: analytic 0.123456 numeric 0.123457 relative error 3.1e-09
+/// IO.println(r);        // dC/dw[2]: analytic 0.123456 numeric 0.123457 relative error 3.1e-09 (analytic − numeric = ...)
 /// if (!r.passes()) ...  // relative error 1e-7 or more
 /// ```
 public final class GradCheck {
@@ -115,7 +115,13 @@ public final class GradCheck {
     /// @param analytic the analytic gradient there
     /// @param numeric  the numeric gradient there
     /// @param relError the relative error there, the largest over all coordinates
-    public record Report(String name, int index, double analytic, double numeric, double relError) {
+    /// @param columns  the number of columns when the gradient is a matrix stored row by row
+    ///                 (the coordinate then prints as `[row][column]`), 0 for a vector
+    public record Report(String name, int index, double analytic, double numeric, double relError, int columns) {
+
+        public Report(String name, int index, double analytic, double numeric, double relError) {
+            this(name, index, analytic, numeric, relError, 0);
+        }
 
         /// True when the relative error is below `tolerance` (false for NaN).
         public boolean passes(double tolerance) {
@@ -127,11 +133,14 @@ public final class GradCheck {
             return passes(TOLERANCE);
         }
 
-        /// `dC/dw[2]: analytic 0.123456 numeric 0.123457 relative error 3.1e-09`.
+        /// Which parameter is off and by how much:
+        /// `dC/dw[2]: analytic 0.123456 numeric 0.123457 relative error 4.1e-06 (analytic − numeric = -1.0e-06)`,
+        /// with `dC/dW[1][2]` for a matrix.
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s[%d]: analytic %.6f numeric %.6f relative error %.1e",
-                    name, index, analytic, numeric, relError);
+            String where = columns > 0 && index >= 0 ? "[" + index / columns + "][" + index % columns + "]" : "[" + index + "]";
+            return String.format(Locale.ROOT, "%s%s: analytic %.6f numeric %.6f relative error %.1e (analytic − numeric = %.1e)",
+                    name, where, analytic, numeric, relError, analytic - numeric);
         }
     }
 
@@ -155,6 +164,13 @@ public final class GradCheck {
         return worst < 0
                 ? new Report(name, -1, 0, 0, 0)
                 : new Report(name, worst, analytic[worst], numeric[worst], worstError);
+    }
+
+    /// [#compare(String, double[], double[])] for a gradient matrix with `columns` columns, stored
+    /// row by row (EJML's `data`): the report names the entry as `[row][column]`.
+    public static Report compare(String name, double[] analytic, double[] numeric, int columns) {
+        Report r = compare(name, analytic, numeric);
+        return new Report(r.name(), r.index(), r.analytic(), r.numeric(), r.relError(), columns);
     }
 
     /// Computes the numeric gradient of `f` at `x` and compares `analytic` with it.

@@ -3,10 +3,14 @@ package ch01;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.Hidden;
+import grader.PartialCredit;
+import grader.Points;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /// Graded tests of exercises ch01-step, ch01-sigmoid and ch01-relu.
 /// Expected values were computed by hand or independently in Python (math.exp), not by the solution.
@@ -42,22 +46,28 @@ class ActivationsTest {
 
     @Test
     @Order(3)
+    @Points(2)
     @DisplayName("sigmoid matches 1 / (1 + e^(−z)) at hand-computed points")
-    void sigmoidAtKnownPoints() {
+    void sigmoidAtKnownPoints(TestReporter reporter) throws Throwable {
         // 1 / (1 + math.exp(-z)) in Python, for z = 1, -2, 4, -3.5
         double[] z = {1.0, -2.0, 4.0, -3.5};
         double[] expected = {0.7310585786300049, 0.11920292202211755, 0.9820137900379085, 0.02931223075135632};
+        var cases = new PartialCredit(reporter);
         for (int i = 0; i < z.length; i++) {
-            double actual = Activations.sigmoid(z[i]);
             double zi = z[i];
             double e = expected[i];
-            assertEquals(e, actual, 1e-12, () -> "sigmoid(" + zi + ") should be " + e + " but was " + actual
-                    + (Math.abs(actual - (1 - e)) < 1e-9 ? ": you computed σ(−z); check the sign of the exponent" : ""));
+            cases.check(() -> {
+                double actual = Activations.sigmoid(zi);
+                assertEquals(e, actual, 1e-12, () -> "sigmoid(" + zi + ") should be " + e + " but was " + actual
+                        + (Math.abs(actual - (1 - e)) < 1e-9 ? ": you computed σ(−z); check the sign of the exponent" : ""));
+            });
         }
+        cases.finish();
     }
 
     @Test
     @Order(4)
+    @Hidden
     @DisplayName("sigmoid is symmetric, σ(−z) = 1 − σ(z), and stays strictly between 0 and 1 for moderate z")
     void sigmoidIsSymmetric() {
         Random random = new Random(231);
@@ -74,6 +84,7 @@ class ActivationsTest {
 
     @Test
     @Order(5)
+    @Points(2)
     @DisplayName("sigmoid stays finite for large |z|: σ(1000) = 1, σ(−1000) = 0, no NaN")
     void sigmoidDoesNotOverflow() {
         double[] z = {709.0, 710.0, 1000.0, -709.0, -710.0, -1000.0, Double.MAX_VALUE, -Double.MAX_VALUE};
@@ -88,15 +99,20 @@ class ActivationsTest {
 
     @Test
     @Order(6)
+    @Points(2)
     @DisplayName("relu(z) is 0 for z ≤ 0 and z itself for z > 0")
-    void reluKeepsThePositivePart() {
+    void reluKeepsThePositivePart(TestReporter reporter) throws Throwable {
         double[] z = {-2.0, -1e-9, 0.0, 1e-9, 3.5, 1e6};
+        var cases = new PartialCredit(reporter);
         for (double zi : z) {
-            double expected = zi > 0 ? zi : 0.0;
-            double actual = Activations.relu(zi);
-            assertEquals(expected, actual, EXACT, () -> "relu(" + zi + ") should be " + expected + " but was " + actual
-                    + (actual == 1.0 && zi != 1.0 ? ": ReLU passes z through unchanged, it is not a step" : "")
-                    + (zi < 0 && actual == -zi ? ": ReLU is max(0, z), not |z|" : ""));
+            cases.check(() -> {
+                double expected = zi > 0 ? zi : 0.0;
+                double actual = Activations.relu(zi);
+                assertEquals(expected, actual, EXACT, () -> "relu(" + zi + ") should be " + expected + " but was " + actual
+                        + (actual == 1.0 && zi != 1.0 ? ": ReLU passes z through unchanged, it is not a step" : "")
+                        + (zi < 0 && actual == -zi ? ": ReLU is max(0, z), not |z|" : ""));
+            });
         }
+        cases.finish();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import grader.Points;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -56,6 +57,7 @@ class NeuronTest {
 
     @Test
     @Order(3)
+    @Points(2)
     @DisplayName("z = Σ wᵢxᵢ + b on seeded random neurons with 1 to 10 inputs")
     void weightedInputOnRandomNeurons() {
         Random random = new Random(231);

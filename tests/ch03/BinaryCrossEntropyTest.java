@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bp.GradCheck;
+import grader.Points;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -70,6 +71,7 @@ class BinaryCrossEntropyTest {
 
     @Test
     @Order(3)
+    @Points(2)
     @DisplayName("BCE gradient matches centred differences on seeded random batches, hard and soft targets")
     void gradientMatchesCentredDifferences() {
         Random random = new Random(231);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bp.GradCheck;
+import grader.Points;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -80,6 +81,7 @@ class MeanAbsoluteErrorTest {
 
     @Test
     @Order(4)
+    @Points(2)
     @DisplayName("MAE gradient matches centred differences away from the kink on seeded random batches, N = 1 to 8")
     void gradientMatchesCentredDifferences() {
         Random random = new Random(231);

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bp.GradCheck;
+import grader.Hidden;
+import grader.Points;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -62,6 +64,7 @@ class MeanSquaredErrorTest {
 
     @Test
     @Order(3)
+    @Points(2)
     @DisplayName("MSE gradient matches centred differences of the value on seeded random batches, N = 1 to 8")
     void gradientMatchesCentredDifferences() {
         Random random = new Random(231);
@@ -85,6 +88,7 @@ class MeanSquaredErrorTest {
 
     @Test
     @Order(4)
+    @Hidden
     @DisplayName("MSE is a mean: one example a = 3, y = 1 costs 4, a batch and the same batch twice cost the same")
     void valueIsAMean() {
         double one = mse.value(new double[] {3}, new double[] {1});

@@ -166,7 +166,7 @@ class DenseTest {
                 + " entries (" + analytic.numRows + "×" + analytic.numCols + ") but should have " + numeric.length);
         double error = Matrices.maxRelError(analytic, numeric);
         assertTrue(error < GradCheck.TOLERANCE, () -> what + " for m=" + m + ", nIn=" + nIn + ", nOut=" + nOut
-                + " disagrees with centred differences: relative error " + "%.1e".formatted(error)
+                + " disagrees with centred differences, most at " + Matrices.worst(what, analytic, numeric)
                 + " (should be < 1e-7); backprop " + show(analytic) + ", numeric " + java.util.Arrays.toString(numeric));
     }
 

@@ -3,6 +3,7 @@ package ch06;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import bp.GradCheck;
 import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -90,6 +91,12 @@ final class Matrices {
             worst = Math.max(worst, e);
         }
         return worst;
+    }
+
+    /// Which entry of a gradient matrix disagrees most with the numeric one, and by how much
+    /// (`∂C/∂W[1][2]: analytic ... numeric ... relative error ...`).
+    static GradCheck.Report worst(String name, DMatrixRMaj analytic, double[] numeric) {
+        return GradCheck.compare(name, Arrays.copyOf(analytic.data, numeric.length), numeric, Math.max(1, analytic.numCols));
     }
 
     /// An rows×cols matrix of standard normal draws.

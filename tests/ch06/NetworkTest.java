@@ -229,14 +229,14 @@ class NetworkTest {
                             + ": a gradient has the shape of its parameter");
             double[] numeric = GradCheck.numericGradient(v -> MeanSquaredError.value(net.forward(x), y), p.value().data);
             double error = Matrices.maxRelError(p.gradient(), numeric);
-            assertTrue(error < GradCheck.TOLERANCE, () -> "∂C/∂" + p.name() + " of " + what + " disagrees with centred differences: "
-                    + "relative error " + "%.1e".formatted(error) + " (should be < 1e-7); backprop " + show(p.gradient()) + ", numeric "
+            assertTrue(error < GradCheck.TOLERANCE, () -> "∂C/∂" + p.name() + " of " + what + " disagrees with centred differences, most at "
+                    + Matrices.worst("∂C/∂" + p.name(), p.gradient(), numeric) + " (should be < 1e-7); backprop " + show(p.gradient()) + ", numeric "
                     + Arrays.toString(numeric) + hint);
         }
         double[] numeric = GradCheck.numericGradient(v -> MeanSquaredError.value(net.forward(x), y), x.data);
         double error = dX.getNumElements() == numeric.length ? Matrices.maxRelError(dX, numeric) : Double.NaN;
-        assertTrue(error < GradCheck.TOLERANCE, () -> "the returned ∂C/∂X of " + what + " disagrees with centred differences: "
-                + "backprop " + show(dX) + ", numeric " + Arrays.toString(numeric) + hint);
+        assertTrue(error < GradCheck.TOLERANCE, () -> "the returned ∂C/∂X of " + what + " disagrees with centred differences"
+                + (Double.isNaN(error) ? "" : ", most at " + Matrices.worst("∂C/∂X", dX, numeric)) + "; backprop " + show(dX) + ", numeric " + Arrays.toString(numeric) + hint);
     }
 
     /// The test's own precondition: no ReLU input lies within 1e-3 of the kink, so centred

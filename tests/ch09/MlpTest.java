@@ -126,8 +126,8 @@ class MlpTest {
             // the last perturbed value is still in the network: put the original back before the next parameter
             System.arraycopy(original, 0, p.value().data, 0, original.length);
             double error = GradCheck.maxRelError(analytic, numeric);
-            assertEquals(0, error, 1e-6, "∂C/∂" + p.name() + " differs from the numerical gradient: largest relative error "
-                    + error + "\n  analytic:  " + Arrays.toString(analytic) + "\n  numerical: " + Arrays.toString(numeric));
+            assertEquals(0, error, 1e-6, "∂C/∂" + p.name() + " differs from the numerical gradient, most at "
+                    + GradCheck.compare("∂C/∂" + p.name(), analytic, numeric, Math.max(1, p.gradient().numCols)) + "\n  analytic:  " + Arrays.toString(analytic) + "\n  numerical: " + Arrays.toString(numeric));
         }
     }
 

@@ -35,30 +35,46 @@ public final class Grader {
         }
     }
 
-    /// Grades `chapter` against the implementation folder `impl` (which holds `chNN/`).
+    /// Grades `chapter` against the implementation folder `impl` (which holds `chNN/`), every
+    /// test included, in this JVM.
     ///
     /// The code of the earlier chapters it builds on comes from `solutions/`: a chapter's score
     /// depends on its own exercises only. When the implementation does not
     /// compile, every test of the chapter fails with that as its hint, and the result carries the
     /// compiler's messages; the solutions name the tests.
     public static Suite.Result grade(Path root, String chapter, Path impl) {
+        return grade(root, chapter, impl, Suite.Settings.ALL);
+    }
+
+    /// [#grade(Path, String, Path)] with `settings` (hidden tests or not, the time limit).
+    public static Suite.Result grade(Path root, String chapter, Path impl, Suite.Settings settings) {
+        Suite.Result result = Suite.run(sources(root, chapter, impl), settings);
+        return result.compiled() ? result : notCompiled(root, chapter, impl, result.compileErrors(), settings);
+    }
+
+    /// What a chapter is compiled from: `impl/chNN`, the earlier chapters it uses from
+    /// `solutions/`, and its tests.
+    static List<Path> sources(Path root, String chapter, Path impl) {
         List<Path> tests = Javac.sourcesIn(root.resolve("tests").resolve(chapter));
-        List<Path> others = otherChapters(root, chapter);
-        Suite.Result result = Suite.run(concat(concat(Javac.sourcesIn(impl.resolve(chapter)), others), tests));
-        if (result.compiled()) {
-            return result;
-        }
+        return concat(concat(Javac.sourcesIn(impl.resolve(chapter)), otherChapters(root, chapter)), tests);
+    }
+
+    /// The result of a chapter whose implementation does not compile: each of its tests failed,
+    /// named by compiling the tests with the solutions. When the solutions themselves do not
+    /// compile, that is the maintainers' error, reported as such.
+    static Suite.Result notCompiled(Path root, String chapter, Path impl, String compileErrors, Suite.Settings settings) {
         Path solutions = root.resolve("solutions");
         if (impl.equals(solutions)) {
-            System.err.println(result.compileErrors());
+            System.err.println(compileErrors);
             throw new UserError("solutions/" + chapter + " and its tests do not compile (the compiler's messages are above); fix them before grading.");
         }
         String hint = impl.getFileName() + "/" + chapter + " does not compile (see the compiler's messages above)";
+        Suite.Result tests = Suite.planned(sources(root, chapter, solutions), settings);
         List<Suite.Outcome> failed = new ArrayList<>();
-        for (String name : Suite.names(concat(concat(Javac.sourcesIn(solutions.resolve(chapter)), others), tests))) {
-            failed.add(new Suite.Outcome(name, false, hint));
+        for (Suite.Outcome test : tests.outcomes()) {
+            failed.add(test.failed(hint));
         }
-        return new Suite.Result(failed, result.compileErrors());
+        return new Suite.Result(failed, compileErrors, tests.hiddenTests(), tests.hiddenPoints());
     }
 
     /// The sources of the chapter packages that `chapter` builds on, taken from `solutions`: every

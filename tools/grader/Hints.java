@@ -1,6 +1,10 @@
 package grader;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /// Turns why a test failed into the one line the grader prints after `FAIL`.
 final class Hints {
@@ -10,7 +14,8 @@ final class Hints {
     /// - an unfinished exercise: "not written yet: TODO(ch01-sigmoid) in exercises/ch01/Activation.java";
     /// - a failed assertion: the first line of its message, which the tests write to teach
     ///   (the input, the expected and the actual value);
-    /// - a time limit: "took longer than 10 s: is there a loop that never ends?";
+    /// - a time limit: "took longer than 10 seconds: is there a loop that never ends?";
+    /// - a write the grader's sandbox refused: "tried to write /etc/x, outside its own folder; ...";
     /// - any other exception: its class, message and the first place in the student's code.
     static String of(Throwable failure) {
         if (failure == null) {
@@ -21,13 +26,37 @@ final class Hints {
             return "not written yet: " + message;
         }
         if (failure instanceof AssertionError) {
-            return firstLine(message.isEmpty() ? "assertion failed" : message);
+            // assertTrue adds "==> expected: <true> but was: <false>" to the test's own sentence
+            String sentence = firstLine(message).replaceFirst(" ==> expected: <(true|false)> but was: <(true|false)>$", "");
+            return sentence.isEmpty() ? "assertion failed" : sentence;
         }
         if (failure instanceof TimeoutException || message.contains("timed out after")) {
-            return "took longer than " + Suite.TIMEOUT + ": is there a loop that never ends?";
+            Matcher limit = LIMIT.matcher(message);
+            return "took longer than " + (limit.find() ? limit.group(1) : "its time limit") + ": is there a loop that never ends?";
+        }
+        String readOnly = readOnlyPath(failure);
+        if (readOnly != null) {
+            return "tried to write " + readOnly + ", outside its own folder; the grader's file system is read-only there";
         }
         return "threw " + failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + firstLine(message))
                 + where(failure);
+    }
+
+    /// JUnit's message "m() timed out after 10 seconds" (or "10000 milliseconds").
+    private static final Pattern LIMIT = Pattern.compile("timed out after (\\d+ \\w+)");
+
+    /// The file a write failed on because the file system is read-only there (the grader's
+    /// sandbox), anywhere in the chain of causes; null when that is not why it failed.
+    private static String readOnlyPath(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof FileSystemException e && String.valueOf(e.getReason()).contains("Read-only file system")) {
+                return e.getFile();
+            }
+            if (t instanceof IOException && String.valueOf(t.getMessage()).contains("Read-only file system")) {
+                return String.valueOf(t.getMessage()).replace(" (Read-only file system)", "");
+            }
+        }
+        return null;
     }
 
     private static String where(Throwable failure) {

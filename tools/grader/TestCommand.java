@@ -42,7 +42,7 @@ public final class TestCommand implements Callable<Integer> {
     private final Report report = new Report(System.out);
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         Path root = Repo.root();
         suites(root);
         List<String> chapters = Grader.chapters(root);
@@ -54,6 +54,7 @@ public final class TestCommand implements Callable<Integer> {
         try (var stubs = TempFolder.create("backprop-stubs-")) {
             honesty(root, chapters, stubs.path());
             catalog(root);
+            new SubmissionsCheck(root, report).run();
             if (!noChapters) {
                 new ChapterRuns(root, stubs.path(), report).runAll();
             }

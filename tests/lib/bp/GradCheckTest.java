@@ -162,10 +162,12 @@ class GradCheckTest {
     }
 
     @Test
-    @DisplayName("the report prints as \"dC/dw[2]: analytic 0.123456 numeric 0.123457 relative error 4.1e-06\"")
+    @DisplayName("the report prints which coordinate is off and by how much: \"dC/dw[2]: analytic 0.123456 numeric 0.123457 relative error 4.1e-06 (analytic − numeric = -1.0e-06)\"")
     void reportText() {
         GradCheck.Report report = GradCheck.compare("dC/dw", new double[] {0.5, -0.2, 0.123456}, new double[] {0.5, -0.2, 0.123457});
-        assertEquals("dC/dw[2]: analytic 0.123456 numeric 0.123457 relative error 4.1e-06", report.toString());
+        assertEquals("dC/dw[2]: analytic 0.123456 numeric 0.123457 relative error 4.1e-06 (analytic − numeric = -1.0e-06)", report.toString());
+        GradCheck.Report matrix = GradCheck.compare("dC/dW", new double[] {0.5, -0.2, 0.3, 0.123456}, new double[] {0.5, -0.2, 0.3, 0.123457}, 2);
+        assertEquals("dC/dW[1][1]: analytic 0.123456 numeric 0.123457 relative error 4.1e-06 (analytic − numeric = -1.0e-06)", matrix.toString());
         assertTrue(report.passes(1e-5));
         assertFalse(report.passes());
     }

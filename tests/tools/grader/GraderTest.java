@@ -107,4 +107,40 @@ class GraderTest {
         assertTrue(flood.length() < Suite.MAX_OUTPUT + 200, "kept " + flood.length() + " characters");
         assertTrue(flood.endsWith("more bytes of output dropped]"), flood.substring(flood.length() - 80));
     }
+
+    static final String SCORED_TEST = """
+            package ch93;
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+            import grader.Hidden;
+            import grader.PartialCredit;
+            import grader.Points;
+            import org.junit.jupiter.api.*;
+            class TwiceTest {
+                @Test @Order(1) @Points(3) @DisplayName("twice 2 is 4") void two() { assertEquals(4.0, Twice.of(2)); }
+                @Test @Order(2) @Points(4) @DisplayName("twice 0, 1, 2, 3") void cases(TestReporter reporter) throws Throwable {
+                    var cases = new PartialCredit(reporter);
+                    for (int i = 0; i < 4; i++) { int x = i; cases.check(() -> assertEquals(2.0 * x, Twice.of(x), "Twice.of(" + x + ")")); }
+                    cases.finish();
+                }
+                @Test @Order(3) @Hidden @DisplayName("twice -1 is -2") void negative() { assertEquals(-2.0, Twice.of(-1)); }
+            }
+            """;
+
+    @Test
+    @DisplayName("a test earns its @Points when it passes and its PartialCredit share when not; @Hidden tests run only when asked")
+    void pointsPartialCreditAndHidden(@TempDir Path root) throws Exception {
+        chapter(root, "ch93", "2 * x", "x + 2");
+        Files.writeString(root.resolve("tests/ch93/TwiceTest.java"), SCORED_TEST);
+        Suite.Result all = Grader.grade(root, "ch93", root.resolve("exercises"));
+        assertEquals(List.of("twice 2 is 4", "twice 0, 1, 2, 3", "twice -1 is -2"), all.outcomes().stream().map(Suite.Outcome::name).toList());
+        // x + 2 is right for 2 only: 3 points, then 1 case of 4 (x = 2) of a 4-point test, and the hidden test fails
+        assertEquals(List.of(3.0, 1.0, 0.0), all.outcomes().stream().map(Suite.Outcome::earned).toList());
+        assertEquals(8, all.points());
+        assertTrue(all.outcomes().get(1).hint().startsWith("1 of 4 cases right; the first wrong one: Twice.of(0)"), all.outcomes().get(1).hint());
+        assertEquals(List.of(false, false, true), all.outcomes().stream().map(Suite.Outcome::hidden).toList());
+        Suite.Result student = Grader.grade(root, "ch93", root.resolve("exercises"), Suite.Settings.student(Suite.TIMEOUT));
+        assertEquals(List.of("twice 2 is 4", "twice 0, 1, 2, 3"), student.outcomes().stream().map(Suite.Outcome::name).toList());
+        assertEquals(1, student.hiddenTests());
+        assertEquals(1.0, student.hiddenPoints());
+    }
 }

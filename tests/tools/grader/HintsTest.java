@@ -38,4 +38,25 @@ class HintsTest {
         var e = new java.util.concurrent.TimeoutException("sigmoid() timed out after 10 seconds");
         assertTrue(Hints.of(e).contains("loop that never ends"), Hints.of(e));
     }
+
+    @Test
+    @DisplayName("a time limit names the limit JUnit reports")
+    void timeLimit() {
+        var e = new java.util.concurrent.TimeoutException("step(double) timed out after 2 seconds");
+        assertEquals("took longer than 2 seconds: is there a loop that never ends?", Hints.of(e));
+    }
+
+    @Test
+    @DisplayName("a write the sandbox refused names the file")
+    void readOnly() {
+        var e = new java.io.UncheckedIOException(new java.nio.file.FileSystemException("/tmp/x.txt", null, "Read-only file system"));
+        assertEquals("tried to write /tmp/x.txt, outside its own folder; the grader's file system is read-only there", Hints.of(e));
+    }
+
+    @Test
+    @DisplayName("assertTrue's '==> expected: <true> but was: <false>' is left out of the test's sentence")
+    void assertTrueSuffix() {
+        var e = new AssertionFailedError("sigmoid(710.0) should be finite but was NaN ==> expected: <true> but was: <false>");
+        assertEquals("sigmoid(710.0) should be finite but was NaN", Hints.of(e));
+    }
 }

@@ -1,0 +1,94 @@
+package grader;
+
+import bp.Repo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/// `./jbang grade --submissions DIR`: grades a class, submission by submission, then prints the
+/// table of scores and writes the exports asked for. Several submissions may be graded at once
+/// (`--jobs`); the report still comes out in the order of the submissions. Exit code 0 when every
+/// submission was graded (whatever the scores).
+final class ClassGrading {
+
+    private final Path root;
+    private final List<String> chapters;
+    private final Isolated.Limits limits;
+    private final int jobs;
+    private final PrintStream out;
+
+    /// Grades `chapters` with `limits`, `jobs` submissions at a time, printing to `out`.
+    ClassGrading(Path root, List<String> chapters, Isolated.Limits limits, int jobs, PrintStream out) {
+        this.root = root;
+        this.chapters = chapters;
+        this.limits = limits;
+        this.jobs = jobs;
+        this.out = out;
+    }
+
+    /// A graded submission and its part of the report, printed in the order of the submissions.
+    private record Done(Submissions.Graded graded, String printed, Report report) {}
+
+    int run(Path dir, Path csv, Path json, Path junit) throws IOException {
+        List<Submissions.Submission> found = Submissions.find(dir);
+        out.println("Grading " + found.size() + (found.size() == 1 ? " submission" : " submissions") + " in " + Repo.display(dir)
+                + " (" + String.join(" ", chapters) + "), each chapter in a JVM of its own: "
+                + limits.timeout().toSeconds() + " s per test, " + limits.memory() + " of heap, hidden tests included.");
+        out.println(limits.sandbox() != null
+                ? "Sandbox: bubblewrap; outside its work folder a submission's file system is read-only, and it has no network."
+                : "Sandbox: none (bubblewrap is not installed or cannot run here); a submission runs in a copy with its own home and"
+                        + " temporary folder, but absolute paths reach the rest of the file system. Install it with: sudo apt-get install bubblewrap");
+        Report report = new Report(out, true);
+        List<Submissions.Graded> graded = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
+            List<Future<Done>> running = new ArrayList<>();
+            for (Submissions.Submission submission : found) {
+                running.add(pool.submit(() -> grade(submission)));
+            }
+            for (Future<Done> next : running) {
+                Done done = next.get();
+                out.print(done.printed());
+                report.add(done.report());
+                graded.add(done.graded());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("grading was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        out.println();
+        Exports.table(out, chapters, graded);
+        if (csv != null) {
+            Exports.csv(csv, chapters, graded);
+            out.println("wrote " + Repo.display(csv));
+        }
+        if (json != null) {
+            Exports.json(json, graded);
+            out.println("wrote " + Repo.display(json));
+        }
+        if (junit != null) {
+            Exports.junit(junit, graded);
+            out.println("wrote " + graded.size() + " JUnit XML reports to " + Repo.display(junit));
+        }
+        report.finish();
+        return 0;
+    }
+
+    /// Grades one submission into a report of its own.
+    private Done grade(Submissions.Submission submission) {
+        var printed = new ByteArrayOutputStream();
+        var part = new Report(new PrintStream(printed, true, StandardCharsets.UTF_8), true);
+        part.heading(submission.student() + " (" + Repo.display(submission.exercises()) + ")");
+        Submissions.Graded graded = Submissions.grade(root, submission, chapters, limits, part);
+        return new Done(graded, printed.toString(StandardCharsets.UTF_8), part);
+    }
+}
