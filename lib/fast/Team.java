@@ -10,15 +10,18 @@ import java.util.function.IntConsumer;
 ///
 /// A training step is a few such phases of about a tenth of a millisecond each, too short for a
 /// thread pool's hand-over (tens of microseconds). So a waiting thread first spins, checking
-/// for up to [#SPIN_NANOS]; only then does it park, to be woken by the thread it waits for. On
+/// for up to [#SPIN_NANOS] (a millisecond); only then does it park, to be woken by the thread it
+/// waits for. On
 /// an idle machine the threads never park; on a busy one a teammate pushed off its core does
 /// not keep the others spinning on theirs. (Yielding instead of parking made things worse: a
 /// yield can hand the core to another program for a whole time slice.) The helper threads are
 /// daemons: they do not keep the program alive.
 final class Team {
 
-    /// How long a waiting thread spins before it parks: about a phase.
-    static final long SPIN_NANOS = 100_000;
+    /// How long a waiting thread spins before it parks: ten phases or so. Shorter windows (0.1 ms)
+    /// locked two threads into a slow rhythm where each parked because the other was late, as it
+    /// had just been woken from parking itself: a wake-up takes tens of microseconds.
+    static final long SPIN_NANOS = 1_000_000;
 
     private final int size;
     private final Thread[] helpers;
