@@ -157,11 +157,18 @@ run() {
     name=$(cd "$(dirname "$notebook")" && pwd -P)/$(basename "$notebook")
     name=${name#"$here"/}
     start=$SECONDS
-    "$(jupyter_cmd)" nbconvert --to notebook --execute "${where[@]}" \
-        --ExecutePreprocessor.kernel_name="$kernel_name" --ExecutePreprocessor.timeout=600 \
-        --ExecutePreprocessor.startup_timeout=180 --ExecutePreprocessor.record_timing=False \
-        "$notebook" >"$log" 2>&1
-    status=$?
+    # Now and then (a few starts in a hundred on a busy machine) the kernel binds its sockets but
+    # never answers Jupyter's first request: then nbconvert gives up after a minute, and we start
+    # a fresh kernel, up to three times. A failing cell is never retried.
+    for attempt in 1 2 3; do
+      "$(jupyter_cmd)" nbconvert --to notebook --execute "${where[@]}" \
+          --ExecutePreprocessor.kernel_name="$kernel_name" --ExecutePreprocessor.timeout=600 \
+          --ExecutePreprocessor.startup_timeout=60 --ExecutePreprocessor.record_timing=False \
+          "$notebook" >"$log" 2>&1
+      status=$?
+      [ $status -ne 0 ] && grep -q "Kernel didn't respond\|Kernel died before replying" "$log" || break
+      echo "($name: the kernel did not start, starting another)"
+    done
     if [ $status -eq 0 ]; then
       echo "executed $name in $((SECONDS - start)) s"
     else
