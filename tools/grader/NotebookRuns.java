@@ -23,8 +23,9 @@ final class NotebookRuns {
 
     static final String KERNEL = "backprop-java";
 
-    /// Generous: a notebook runs in 10-30 s; the first install fetches Jupyter and the kernel.
-    private static final long TIME_LIMIT_SECONDS = 600;
+    /// Generous: all the notebooks run in about 2.5 minutes; the first install fetches Jupyter and
+    /// the kernel.
+    private static final long TIME_LIMIT_SECONDS = 900;
 
     private final Path root;
     private final Report report;
@@ -50,28 +51,49 @@ final class NotebookRuns {
         }
     }
 
-    /// Installs what is missing, then executes every notebook headless into a temporary folder.
+    /// Installs what is missing, then executes every notebook headless into a temporary folder, in
+    /// one `./jbang notebooks run` (which builds the class paths once for all the kernels), and
+    /// reports one line per notebook from its output.
     void executeAll() throws IOException {
         report.heading("notebooks execute headless (./jbang notebooks install, ./jbang notebooks run)");
-        Run install = run(null, "notebooks", "install");
+        Run install = run("notebooks", "install");
         report.line(install.code == 0, "./jbang notebooks install sets up Jupyter and the " + KERNEL + " kernel (" + install.seconds() + ")",
                 install.code == 0 ? null : "exit code " + install.code + "; " + install.tail());
         if (install.code != 0) {
             return;
         }
-        // The project's class path, computed once for every kernel (the kernel would ask JBang each time).
-        Run classpath = run(null, "info", "classpath", root.resolve("tools/shell/classes.java").toString());
-        String cp = classpath.code == 0 ? classpath.output.strip().lines().reduce((a, b) -> b).orElse("") : "";
         try (var out = TempFolder.create("backprop-notebooks-")) {
+            Run executed = run("notebooks", "run", "--output-dir", out.path().toString());
+            List<String> lines = executed.output.lines().toList();
             for (Path notebook : notebooks()) {
-                Run executed = run(cp.isEmpty() ? null : cp, "notebooks", "run", "--output-dir", out.path().toString(), notebook.toString());
-                Path copy = out.path().resolve(notebook.getFileName());
-                List<String> problems = executed.code == 0 ? problems(copy) : List.of();
-                boolean ok = executed.code == 0 && problems.isEmpty();
-                report.line(ok, "notebooks/" + notebook.getFileName() + " executes without a cell error and plots (" + executed.seconds() + ")",
-                        ok ? null : executed.code != 0 ? "exit code " + executed.code + "; " + executed.tail() : String.join("; ", problems));
+                String name = "notebooks/" + notebook.getFileName();
+                String done = lines.stream().filter(l -> l.startsWith("executed " + name + " in ")).findFirst().orElse(null);
+                List<String> problems = done != null ? problems(out.path().resolve(notebook.getFileName())) : List.of();
+                boolean ok = done != null && problems.isEmpty();
+                String hint = ok ? null : done != null ? String.join("; ", problems) : failure(lines, name, executed);
+                report.line(ok, name + " executes without a cell error and plots" + (done != null ? " (" + done.substring(done.lastIndexOf(" in ") + 4) + ")" : ""), hint);
             }
         }
+    }
+
+    /// The lines `./jbang notebooks run` printed under "FAILED `name`" (the failing cell and its
+    /// error), on one line; or the end of its output when it did not get to that notebook.
+    private static String failure(List<String> lines, String name, Run run) {
+        int at = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("FAILED " + name + " ")) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return "exit code " + run.code + "; " + run.tail();
+        }
+        List<String> error = new ArrayList<>();
+        for (int i = at + 1; i < lines.size() && lines.get(i).startsWith("    "); i++) {
+            error.add(lines.get(i).strip());
+        }
+        List<String> last = error.subList(Math.max(0, error.size() - 8), error.size());
+        return lines.get(at).substring(7) + " " + String.join(" | ", last);
     }
 
     /// `notebooks/ch01_neuron.ipynb` for `chapters/ch01_neuron.java`.
@@ -160,8 +182,8 @@ final class NotebookRuns {
         }
     }
 
-    /// Runs `./jbang ARGS` in the repository with BACKPROP_CLASSPATH set when `classpath` is given.
-    private Run run(String classpath, String... args) {
+    /// Runs `./jbang ARGS` in the repository.
+    private Run run(String... args) {
         List<String> command = new ArrayList<>(List.of(root.resolve("jbang").toString()));
         command.addAll(List.of(args));
         long start = System.nanoTime();
@@ -169,9 +191,6 @@ final class NotebookRuns {
             Path log = tmp.path().resolve("output.txt");
             ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            if (classpath != null) {
-                builder.environment().put("BACKPROP_CLASSPATH", classpath);
-            }
             Process process = builder.start();
             if (!process.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

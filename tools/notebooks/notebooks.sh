@@ -52,7 +52,7 @@ install_jupyter() {
   fi
   echo "Jupyter: installing jupyter-nbconvert and jupyter-client with apt-get..."
   $sudo apt-get update -qq \
-    && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends jupyter-nbconvert jupyter-client >/dev/null \
+    && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends jupyter-nbconvert jupyter-client >/dev/null \
     || fail "apt-get could not install jupyter-nbconvert and jupyter-client (see its messages above)."
   have_jupyter || fail "Jupyter was installed but 'jupyter nbconvert' still does not run; check $(jupyter_cmd)."
 }
@@ -108,10 +108,12 @@ install() {
   echo "Ready: ./jbang notebooks run executes every notebook; jupyter lab notebooks/ (or VS Code) opens them."
 }
 
-# The class path of the kernel itself (tools/notebooks/kernel.java and rapaio-jupyter-kernel).
-# BACKPROP_KERNEL_CLASSPATH, when set, saves the JBang call.
+# The class path of the kernel itself (tools/notebooks/kernel.java, built from the sources as they
+# are now, then rapaio-jupyter-kernel), from the caches alone. BACKPROP_KERNEL_CLASSPATH, when set,
+# saves the two JBang calls.
 kernel_classpath() {
   if [ -n "${BACKPROP_KERNEL_CLASSPATH:-}" ]; then echo "$BACKPROP_KERNEL_CLASSPATH"; return; fi
+  "$here/jbang" --offline build "$here/tools/notebooks/kernel.java" >&2 || return 1
   "$here/jbang" --offline info classpath "$here/tools/notebooks/kernel.java" | tail -n 1
 }
 
