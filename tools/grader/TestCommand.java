@@ -28,13 +28,18 @@ import picocli.CommandLine.Option;
 /// 4. the catalog: every alias has a description and a script that exists;
 /// 5. every chapter end to end, as a student runs it: `--quick --no-show` succeeds and writes
 ///    at least two plots, `--mine` on the untouched stubs stops with the "not written yet"
-///    sentence, `--mine` on the solutions succeeds, and a bad option prints the usage and exits 2.
+///    sentence, `--mine` on the solutions succeeds, and a bad option prints the usage and exits 2;
+/// 6. the notebooks: every chapter has one, each is committed with its outputs, and each executes
+///    headless without a cell error (`./jbang notebooks install`, then `./jbang notebooks run`).
 @Command(name = "./jbang test", sortOptions = false, usageHelpAutoWidth = true,
         description = "Run every check of the project and end with 'N passed, N failed'.")
 public final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--no-chapters", description = "Skip running the chapter scripts (the slowest part).")
     boolean noChapters;
+
+    @Option(names = "--no-notebooks", description = "Skip executing the notebooks (their committed outputs are still checked).")
+    boolean noNotebooks;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
     boolean help;
@@ -58,6 +63,11 @@ public final class TestCommand implements Callable<Integer> {
             if (!noChapters) {
                 new ChapterRuns(root, stubs.path(), report).runAll();
             }
+        }
+        NotebookRuns notebooks = new NotebookRuns(root, report);
+        notebooks.checkCommitted();
+        if (!noNotebooks) {
+            notebooks.executeAll();
         }
         return report.finish();
     }
