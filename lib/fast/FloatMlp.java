@@ -305,12 +305,16 @@ public final class FloatMlp {
         }
     }
 
-    /// Phase 3, update: thread t's share of every Wˡ, and thread 0 every bˡ, by the optimizer.
+    /// Phase 3, update: by the optimizer, thread t's share of every Wˡ (the entries whose gradient
+    /// it computed in phase 2), and thread 0 every bˡ.
     private void update(int t) {
         for (int l = 0; l < W.length; l++) {
-            int from = Team.split(W[l].length, MatMul.W, t, team.size());
-            int to = Team.split(W[l].length, MatMul.W, t + 1, team.size());
-            optimizer.update(W[l], dW[l], from, to);
+            // the rows of Wˡᵀ whose gradient this thread computed, still in its core's cache:
+            // rows from … to − 1 of panel j are the floats j·Nˡ⁻¹ + from·W … j·Nˡ⁻¹ + to·W − 1
+            int from = Team.split(N[l], MatMul.ROWS, t, team.size()), to = Team.split(N[l], MatMul.ROWS, t + 1, team.size());
+            for (int j = 0; j < N[l + 1]; j += MatMul.W) {
+                optimizer.update(W[l], dW[l], j * N[l] + from * MatMul.W, j * N[l] + to * MatMul.W);
+            }
         }
         if (t == 0) {
             for (int l = 0; l < b.length; l++) {
