@@ -27,16 +27,19 @@ import org.ejml.data.DMatrixRMaj;
 ///    its gradient, so the weights are never transposed or packed; widths are padded with zeros
 ///    to whole tiles (10 classes become 16 columns, whose weights stay 0 and whose probabilities
 ///    are 0). Every buffer is allocated once.
-/// 4. **Threads**: a [Team] splits the batch's rows for the forward pass and the δs (each row is
-///    one example), then the rows of each ∂C/∂Wˡ, and each thread updates the weights whose
-///    gradient it computed. Every number is computed by one thread in a fixed order, so any
+/// 4. **Threads**: a [Team] splits each layer's units (the columns of Wˡᵀ, in whole panels)
+///    among the threads for the hidden layers' forward pass, the gradients and the update, so
+///    that each core keeps its share of the weights, their gradients and the optimizer's state
+///    in its own cache; and it splits the batch's rows (one example each) for the output layer,
+///    the softmax and the δs. Every number is computed by one thread in a fixed order, so any
 ///    number of threads gives the same weights.
 ///
-/// A step is three phases, each split among the threads:
+/// A step is four kinds of phases, each split among the threads:
 ///
-///     rows:       forward, softmax, δᴸ, every δˡ⁻¹; pack Aˡ⁻¹ and δˡ for the gradient products
-///     gradients:  ∂C/∂Wˡ = (Aˡ⁻¹)ᵀ δˡ and ∂C/∂bˡ = 1ᵀ δˡ
-///     update:     the [FloatOptimizer] on every parameter (on the rows of the gradients phase)
+///     hidden (one per hidden layer, by units):  Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ)
+///     rows (by examples):  Zᴸ, softmax, δᴸ, every δˡ⁻¹; pack Aˡ⁻¹ and δˡ for the gradients
+///     gradients (by units):  ∂C/∂Wˡ = δˡᵀ Aˡ⁻¹ and ∂C/∂bˡ = 1ᵀ δˡ
+///     update (by units, the same ones):  the [FloatOptimizer] on every parameter
 ///
 /// Shapes: nˡ are the layer sizes, Nˡ the padded ones, m the batch size and M = m rounded up to a
 /// multiple of 4 (the rows of a tile; extra rows are zero inputs with δ = 0).
@@ -65,9 +68,10 @@ public final class FloatMlp {
     private int[] labels;
     private final double[] costs;
 
-    /// The three phases, made once so that a step allocates nothing.
-    private final IntConsumer training = t -> rows(t, true), inference = t -> rows(t, false), gradients = this::gradients,
-            update = this::update;
+    /// The phases, made once so that a step allocates nothing; `layer` is the hidden one's.
+    private final IntConsumer hidden = this::hidden, training = t -> rows(t, true), inference = t -> rows(t, false),
+            gradients = this::gradients, update = this::update;
+    private int layer;
     private FloatOptimizer optimizer;
 
     /// A float32 copy of `net` (its weights rounded to float) that computes on `threads` threads.
@@ -110,6 +114,7 @@ public final class FloatMlp {
     public double loss(float[][] X, int m, int[] labels) {
         this.labels = labels;
         input(X, m);
+        forwardHidden();
         team.run(training);
         double sum = 0;
         for (double c : costs) {
@@ -138,6 +143,7 @@ public final class FloatMlp {
     public void predict(float[][] X, int m, int[] predicted) {
         this.labels = null;
         input(X, m);
+        forwardHidden();
         team.run(inference);
         float[] P = A[A.length - 1];
         int K = n[n.length - 1], width = N[N.length - 1];
@@ -230,16 +236,28 @@ public final class FloatMlp {
         }
     }
 
-    /// Phase 1, rows: thread t's share of the batch rows (copied from X) through the forward pass and, when
-    /// training, the cost, every δ, and the packing of Aˡ⁻¹ and δˡ for [#gradients].
+    /// A[0] ← X, then the hidden layers' phases, one after the other (each needs all of the one below).
+    private void forwardHidden() {
+        copyRows(0, M);
+        for (layer = 0; layer < W.length - 1; layer++) {
+            team.run(hidden);
+        }
+    }
+
+    /// Phase "hidden": thread t's share of the units of hidden layer `layer` (l + 1 in the equations),
+    /// for every example: Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ).
+    private void hidden(int t) {
+        int l = layer, left = units(l, t), right = units(l, t + 1);
+        MatMul.mult(A[l], N[l], N[l], W[l], N[l + 1], A[l + 1], Out.BIAS_RELU, b[l], 0, M, left, right);
+    }
+
+    /// Phase "rows": thread t's share of the batch rows through the output layer and, when training,
+    /// the cost, every δ, and the packing of Aˡ⁻¹ and δˡ for [#gradients].
     private void rows(int t, boolean training) {
         int from = Team.split(M, MatMul.ROWS, t, team.size()), to = Team.split(M, MatMul.ROWS, t + 1, team.size());
-        copyRows(from, to);
         int L = W.length;
-        for (int l = 0; l < L; l++) {
-            // Zˡ = Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ, and Aˡ = ReLU(Zˡ) below the output layer
-            MatMul.mult(A[l], N[l], N[l], W[l], N[l + 1], A[l + 1], l < L - 1 ? Out.BIAS_RELU : Out.BIAS, b[l], from, to);
-        }
+        // Zᴸ = Aᴸ⁻¹ Wᴸᵀ + 1 bᴸᵀ
+        MatMul.mult(A[L - 1], N[L - 1], N[L - 1], W[L - 1], N[L], A[L], Out.BIAS, b[L - 1], from, to);
         costs[t] = softmax(from, to, training);
         if (!training) {
             return;
@@ -292,36 +310,32 @@ public final class FloatMlp {
         return cost;
     }
 
-    /// Phase 2, gradients: thread t's share of the rows of every ∂C/∂Wˡ (N⁽ˡ⁻¹⁾ of them); thread 0
-    /// also sums the columns of δˡ for ∂C/∂bˡ and transposes the weights for the next δ products.
+    /// Phase "gradients": thread t's share of the units of every layer: their columns of ∂C/∂Wˡᵀ
+    /// and their entries of ∂C/∂bˡ.
     private void gradients(int t) {
         for (int l = 0; l < W.length; l++) {
-            int from = Team.split(N[l], MatMul.ROWS, t, team.size());
-            int to = Team.split(N[l], MatMul.ROWS, t + 1, team.size());
-            // ∂C/∂Wˡᵀ = (Aˡ⁻¹)ᵀ δˡ  (Nˡ⁻¹×Nˡ, panels like Wˡᵀ)
-            MatMul.multTransA(Aq[l], N[l], M, deltaPanels[l], N[l + 1], dW[l], from, to);
-            if (t == 0) {
-                // ∂C/∂bˡ = 1ᵀ δˡ
-                MatMul.columnSums(delta[l], m, N[l + 1], db[l]);
-            }
+            int left = units(l, t), right = units(l, t + 1);
+            // ∂C/∂Wˡᵀ = (Aˡ⁻¹)ᵀ δˡ  (Nˡ⁻¹×Nˡ, panels like Wˡᵀ), the columns of this thread's units
+            MatMul.multTransA(Aq[l], N[l], M, deltaPanels[l], N[l + 1], dW[l], 0, N[l], left, right);
+            // ∂C/∂bˡ = 1ᵀ δˡ
+            MatMul.columnSums(delta[l], m, N[l + 1], db[l], left, right);
         }
     }
 
-    /// Phase 3, update: by the optimizer, thread t's share of every Wˡ (the entries whose gradient
-    /// it computed in phase 2), and thread 0 every bˡ.
+    /// Where thread t's share of layer l's units (l + 1 in the equations) starts: a whole panel.
+    private int units(int l, int t) {
+        return Team.split(N[l + 1], MatMul.W, t, team.size());
+    }
+
+    /// Phase "update": by the optimizer, thread t's units of every layer, the weights and biases
+    /// whose gradients it computed.
     private void update(int t) {
         for (int l = 0; l < W.length; l++) {
-            // the rows of Wˡᵀ whose gradient this thread computed, still in its core's cache:
-            // rows from … to − 1 of panel j are the floats j·Nˡ⁻¹ + from·W … j·Nˡ⁻¹ + to·W − 1
-            int from = Team.split(N[l], MatMul.ROWS, t, team.size()), to = Team.split(N[l], MatMul.ROWS, t + 1, team.size());
-            for (int j = 0; j < N[l + 1]; j += MatMul.W) {
-                optimizer.update(W[l], dW[l], j * N[l] + from * MatMul.W, j * N[l] + to * MatMul.W);
-            }
-        }
-        if (t == 0) {
-            for (int l = 0; l < b.length; l++) {
-                optimizer.update(b[l], db[l], 0, b[l].length);
-            }
+            // this thread's units: the panels left/W … right/W − 1 of Wˡᵀ, the floats from
+            // left·Nˡ⁻¹ to right·Nˡ⁻¹, whose gradients it computed and whose state it keeps
+            int left = units(l, t), right = units(l, t + 1);
+            optimizer.update(W[l], dW[l], left * N[l], right * N[l]);
+            optimizer.update(b[l], db[l], left, right);
         }
     }
 

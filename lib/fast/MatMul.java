@@ -70,8 +70,16 @@ public final class MatMul {
     /// and unused for PLAIN. `from` and `to` are multiples of 4; n is a multiple of W.
     public static void mult(float[] a, int lda, int k, float[] b, int n, float[] c, Out out, float[] extra, int from,
             int to) {
+        mult(a, lda, k, b, n, c, out, extra, from, to, 0, n);
+    }
+
+    /// The block of rows `from` … `to` − 1 and columns `left` … `right` − 1 of C = A B followed by
+    /// `out`, as [#mult(float\[\], int, int, float\[\], int, float\[\], Out, float\[\], int, int)];
+    /// `left` and `right` are multiples of W.
+    public static void mult(float[] a, int lda, int k, float[] b, int n, float[] c, Out out, float[] extra, int from,
+            int to, int left, int right) {
         float[] tile = new float[ROWS * W];
-        for (int j = 0; j < n; j += W) {
+        for (int j = left; j < right; j += W) {
             for (int i = from; i < to; i += ROWS) {
                 tileRows(a, i * lda, lda, b, j * k, k, tile);
                 store(tile, c, i, j, n, out, extra);
@@ -82,7 +90,14 @@ public final class MatMul {
     /// Rows `from` … `to` − 1 of C (M×n, panels) = Aᵀ B, with A k×M in quads and B k×n in panels.
     /// `from` and `to` are multiples of 4; M and n those of the layouts.
     public static void multTransA(float[] a, int M, int k, float[] b, int n, float[] c, int from, int to) {
-        for (int j = 0; j < n; j += W) {
+        multTransA(a, M, k, b, n, c, from, to, 0, n);
+    }
+
+    /// The block of rows `from` … `to` − 1 and columns `left` … `right` − 1 (multiples of W) of
+    /// C = Aᵀ B, as [#multTransA(float\[\], int, int, float\[\], int, float\[\], int, int)].
+    public static void multTransA(float[] a, int M, int k, float[] b, int n, float[] c, int from, int to, int left,
+            int right) {
+        for (int j = left; j < right; j += W) {
             for (int i = from; i < to; i += ROWS) {
                 // rows i … i+3 of C's panel j are 4·W consecutive floats
                 tileQuads(a, i * k, b, j * k, k, c, j * M + i * W);
@@ -198,7 +213,12 @@ public final class MatMul {
     /// s ← 1ᵀ A: the sums of the columns of the first m rows of A (rows of `width` floats, a
     /// multiple of L).
     public static void columnSums(float[] a, int m, int width, float[] s) {
-        for (int j = 0; j < width; j += L) {
+        columnSums(a, m, width, s, 0, width);
+    }
+
+    /// s[left … right − 1] ← the sums of those columns of the first m rows of A (multiples of L).
+    public static void columnSums(float[] a, int m, int width, float[] s, int left, int right) {
+        for (int j = left; j < right; j += L) {
             FloatVector sum = FloatVector.zero(S);
             for (int i = 0; i < m; i++) {
                 sum = sum.add(FloatVector.fromArray(S, a, i * width + j));
