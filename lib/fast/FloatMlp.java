@@ -41,6 +41,9 @@ import org.ejml.data.DMatrixRMaj;
 ///     gradients (by units):  ∂C/∂Wˡ = δˡᵀ Aˡ⁻¹ and ∂C/∂bˡ = 1ᵀ δˡ
 ///     update (by units, the same ones):  the [FloatOptimizer] on every parameter
 ///
+/// [#loss] runs the first two, [#backward] and [#step] the last two; [#backwardAndStep], which
+/// the trainer uses, runs the last two as one phase.
+///
 /// Shapes: nˡ are the layer sizes, Nˡ the padded ones, m the batch size and M = m rounded up to a
 /// multiple of 4 (the rows of a tile; extra rows are zero inputs with δ = 0).
 public final class FloatMlp {
@@ -70,7 +73,10 @@ public final class FloatMlp {
 
     /// The phases, made once so that a step allocates nothing; `layer` is the hidden one's.
     private final IntConsumer hidden = this::hidden, training = t -> rows(t, true), inference = t -> rows(t, false),
-            gradients = this::gradients, update = this::update;
+            gradients = this::gradients, update = this::update, gradientsThenUpdate = t -> {
+                gradients(t);
+                update(t);
+            };
     private int layer;
     private FloatOptimizer optimizer;
 
@@ -136,6 +142,19 @@ public final class FloatMlp {
         optimizer.count(this);
         this.optimizer = optimizer;
         team.run(update);
+        transposeWeights();
+    }
+
+    /// [#backward] and [#step] in one phase instead of two: each thread updates its units' weights
+    /// as soon as it has their gradients, while they are in its cache, and the threads wait for
+    /// each other once less per training step. The result is the same, bit for bit.
+    public void backwardAndStep(FloatOptimizer optimizer) {
+        if (labels == null) {
+            throw new IllegalStateException("backward needs a forward pass first: call loss(X, m, labels)");
+        }
+        optimizer.count(this);
+        this.optimizer = optimizer;
+        team.run(gradientsThenUpdate);
         transposeWeights();
     }
 

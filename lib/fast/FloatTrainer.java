@@ -7,7 +7,8 @@ import ch09.Shuffle;
 import ch09.Trainer;
 
 /// `ch09.Trainer`'s mini-batch loop for a [FloatMlp]: the same shuffling, the same batches and
-/// the same step (cost, backward, update), on float32 images. Nothing is allocated per batch.
+/// the same step (cost, backward, update; the last two in one phase, [FloatMlp#backwardAndStep]),
+/// on float32 images. Nothing is allocated per batch.
 public final class FloatTrainer {
 
     private FloatTrainer() {}
@@ -47,8 +48,7 @@ public final class FloatTrainer {
             if (!Double.isFinite(C)) {
                 throw new Trainer.Diverged(epoch, batch, C);
             }
-            net.backward();
-            net.step(optimizer);
+            net.backwardAndStep(optimizer);
             sum += C * B;
             progress.batch(start + B, m, C);
         }

@@ -122,6 +122,31 @@ class FloatMlpTest {
     }
 
     @Test
+    @DisplayName("backwardAndStep gives bit for bit the weights of backward then step (Adam, 1 and 2 threads)")
+    void fusedStepEqualsTwoPhases() {
+        int[] sizes = {784, 128, 10};
+        Random random = new Random(11);
+        Mlp start = new Mlp(sizes, random);
+        float[][] X = FloatTrainer.floats(inputs(64, 784, random));
+        int[] y = labels(64, 10, random);
+        for (int threads : new int[] {1, 2}) {
+            FloatMlp twoPhases = new FloatMlp(start, threads), fused = new FloatMlp(start, threads);
+            FloatOptimizer a = new FloatOptimizer("adam", 1e-3, twoPhases), b = new FloatOptimizer("adam", 1e-3, fused);
+            for (int step = 0; step < 3; step++) {
+                twoPhases.loss(X, 64, y);
+                twoPhases.backward();
+                twoPhases.step(a);
+                fused.loss(X, 64, y);
+                fused.backwardAndStep(b);
+            }
+            for (int l = 1; l <= 2; l++) {
+                assertArrayEquals(twoPhases.W(l).data, fused.W(l).data, "W" + l + ", " + threads + " threads");
+                assertArrayEquals(twoPhases.b(l).data, fused.b(l).data, "b" + l + ", " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("predictions equal the float64 network's, and toMlp gives back the weights")
     void predictions() {
         int[] sizes = {20, 33, 10};
