@@ -131,30 +131,34 @@ public final class FloatMlp {
 
     /// The backward pass after [#loss]: every ∂C/∂Wˡ and ∂C/∂bˡ (δˡ was computed with the forward pass).
     public void backward() {
-        if (labels == null) {
-            throw new IllegalStateException("backward needs a forward pass first: call loss(X, m, labels)");
-        }
+        requireForward();
         team.run(gradients);
     }
 
     /// One update of every parameter by `optimizer` with the gradients of the last [#backward].
     public void step(FloatOptimizer optimizer) {
-        optimizer.count(this);
-        this.optimizer = optimizer;
-        team.run(update);
-        transposeWeights();
+        updateWith(optimizer, update);
     }
 
     /// [#backward] and [#step] in one phase instead of two: each thread updates its units' weights
     /// as soon as it has their gradients, while they are in its cache, and the threads wait for
     /// each other once less per training step. The result is the same, bit for bit.
     public void backwardAndStep(FloatOptimizer optimizer) {
+        requireForward();
+        updateWith(optimizer, gradientsThenUpdate);
+    }
+
+    private void requireForward() {
         if (labels == null) {
             throw new IllegalStateException("backward needs a forward pass first: call loss(X, m, labels)");
         }
+    }
+
+    /// Counts the optimizer's step, runs `phase` (which updates with it), then refreshes Wback.
+    private void updateWith(FloatOptimizer optimizer, IntConsumer phase) {
         optimizer.count(this);
         this.optimizer = optimizer;
-        team.run(gradientsThenUpdate);
+        team.run(phase);
         transposeWeights();
     }
 
