@@ -1,6 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 25+
-//JAVA_OPTIONS -Xmx3g
+// The JIT compiles hot code after a tenth of its usual counts: the kernel's vector code is slow
+// until C2 compiles it, and with the usual counts a late recompilation slowed epoch 4 or so.
+//JAVA_OPTIONS -Xmx3g -XX:CompileThresholdScaling=0.1
 //SOURCES ../lib/bp/*.java
 //SOURCES ../lib/fast/*.java
 //SOURCES ../solutions/ch02/*.java
