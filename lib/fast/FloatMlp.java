@@ -59,20 +59,21 @@ public final class FloatMlp {
 
     private final Team team;
 
-    /// The batch: m examples, M rows. A[0] = X, A[l] = Aˡ (M×Nˡ, rows), A[L] = P.
+    /// The batch: m examples, M rows. x[i] is example i's row of X = A⁰ (n⁰ numbers, read where it
+    /// is, not copied; rows m … M − 1 are `zeros`); A[l] = Aˡ (M×Nˡ, rows) for l ≥ 1, A[L] = P.
     private int m, M;
-    private float[][] A;
+    private float[][] x, A;
+    private final float[] zeros;
 
     /// δˡ (M×Nˡ, rows) at index l − 1; the same packed as panels (δp) and Aˡ⁻¹ᵀ as quads (Aq).
     private float[][] delta, deltaPanels, Aq;
 
-    /// The examples and labels of the batch, and each thread's share of its summed cost.
-    private float[][] X;
+    /// The labels of the batch, and each thread's share of its summed cost.
     private int[] labels;
     private final double[] costs;
 
     /// The phases, made once so that a step allocates nothing; `layer` is the hidden one's.
-    private final IntConsumer hidden = this::hidden, training = t -> rows(t, true), inference = t -> rows(t, false),
+    private final IntConsumer hidden = this::hidden, training = this::trainingRows, inference = this::inferenceRows,
             gradients = this::gradients, update = this::update, gradientsThenUpdate = t -> {
                 gradients(t);
                 update(t);
@@ -108,6 +109,7 @@ public final class FloatMlp {
                 }
             }
         }
+        zeros = new float[n[0]];
         team = new Team(threads);
         costs = new double[threads];
         reserve(MatMul.ROWS);
@@ -116,7 +118,7 @@ public final class FloatMlp {
 
     /// The mean cross-entropy cost C = −(1/m) Σ_i log P_i,y_i of the batch formed by the first m
     /// rows of `X` (each of n⁰ numbers) with these `labels` (at least m), remembering what
-    /// [#backward] needs. The rows are copied: they may change afterwards.
+    /// [#backward] needs. The rows are read during the call only: they may change afterwards.
     public double loss(float[][] X, int m, int[] labels) {
         this.labels = labels;
         input(X, m);
@@ -243,25 +245,15 @@ public final class FloatMlp {
                         + " numbers but the network's first layer takes " + n[0]);
             }
         }
-        this.X = X;
         this.m = m;
         reserve(m);
-    }
-
-    /// Rows `from` … `to` − 1 of A[0] ← those of X, zero rows past m (and zero columns past n⁰).
-    private void copyRows(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (i < m) {
-                System.arraycopy(X[i], 0, A[0], i * N[0], n[0]);
-            } else {
-                Arrays.fill(A[0], i * N[0], (i + 1) * N[0], 0f);
-            }
+        for (int i = 0; i < M; i++) {
+            x[i] = i < m ? X[i] : zeros;
         }
     }
 
-    /// A[0] ← X, then the hidden layers' phases, one after the other (each needs all of the one below).
+    /// The hidden layers' phases, one after the other (each needs all of the layer below).
     private void forwardHidden() {
-        copyRows(0, M);
         for (layer = 0; layer < W.length - 1; layer++) {
             team.run(hidden);
         }
@@ -270,37 +262,60 @@ public final class FloatMlp {
     /// Phase "hidden": thread t's share of the units of hidden layer `layer` (l + 1 in the equations),
     /// for every example: Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ).
     private void hidden(int t) {
-        int l = layer, left = units(l, t), right = units(l, t + 1);
-        MatMul.mult(A[l], N[l], N[l], W[l], N[l + 1], A[l + 1], Out.BIAS_RELU, b[l], 0, M, left, right);
+        int l = layer;
+        product(l, Out.BIAS_RELU, 0, M, units(l, t), units(l, t + 1));
     }
 
-    /// Phase "rows": thread t's share of the batch rows through the output layer and, when training,
-    /// the cost, every δ, and the packing of Aˡ⁻¹ and δˡ for [#gradients].
-    private void rows(int t, boolean training) {
-        int from = Team.split(M, MatMul.ROWS, t, team.size()), to = Team.split(M, MatMul.ROWS, t + 1, team.size());
-        int L = W.length;
-        // Zᴸ = Aᴸ⁻¹ Wᴸᵀ + 1 bᴸᵀ
-        MatMul.mult(A[L - 1], N[L - 1], N[L - 1], W[L - 1], N[L], A[L], Out.BIAS, b[L - 1], from, to);
-        costs[t] = softmax(from, to, training);
-        if (!training) {
-            return;
+    /// Rows `from` … `to` − 1 and units `left` … `right` − 1 of layer l + 1 (in the equations):
+    /// Aˡ⁺¹ = out(Aˡ Wˡ⁺¹ᵀ + 1 bˡ⁺¹ᵀ), reading X's rows in place for l = 0.
+    private void product(int l, Out out, int from, int to, int left, int right) {
+        if (l == 0) {
+            MatMul.mult(x, n[0], W[0], N[0], N[1], A[1], out, b[0], from, to, left, right);
+        } else {
+            MatMul.mult(A[l], N[l], N[l], W[l], N[l + 1], A[l + 1], out, b[l], from, to, left, right);
         }
+    }
+
+    /// Where thread t's share of the batch's rows starts: a whole tile of rows.
+    private int rows(int t) {
+        return Team.split(M, MatMul.ROWS, t, team.size());
+    }
+
+    /// Phase "inference": thread t's share of the batch rows through the output layer: P.
+    private void inferenceRows(int t) {
+        int from = rows(t), to = rows(t + 1), L = W.length;
+        // Zᴸ = Aᴸ⁻¹ Wᴸᵀ + 1 bᴸᵀ
+        product(L - 1, Out.BIAS, from, to, 0, N[L]);
+        float[] Z = A[L];
+        for (int i = from; i < to; i++) {
+            softmax(Z, i * N[L]);
+        }
+    }
+
+    /// Phase "training": thread t's share of the batch rows through the output layer, the cost,
+    /// every δ, and the packing of Aˡ⁻¹ and δˡ for [#gradients].
+    private void trainingRows(int t) {
+        int from = rows(t), to = rows(t + 1), L = W.length;
+        // Zᴸ = Aᴸ⁻¹ Wᴸᵀ + 1 bᴸᵀ
+        product(L - 1, Out.BIAS, from, to, 0, N[L]);
+        costs[t] = crossEntropy(from, to);
         for (int l = L - 1; l >= 0; l--) {
             if (l > 0) {
                 // δˡ⁻¹ = (δˡ Wˡ) ⊙ 1[Aˡ⁻¹ > 0]
                 MatMul.mult(delta[l], N[l + 1], N[l + 1], Wback[l], N[l], delta[l - 1], Out.MASK, A[l], from, to);
+                MatMul.quads(A[l], N[l], M, N[l], Aq[l], from, to);
+            } else {
+                MatMul.quads(x, n[0], M, N[0], Aq[0], from, to);
             }
-            MatMul.quads(A[l], N[l], M, N[l], Aq[l], from, to);
             MatMul.panels(delta[l], N[l + 1], M, N[l + 1], deltaPanels[l], from, to);
         }
     }
 
-    /// Rows `from` … `to` − 1: P = softmax(Zᴸ) in place and, when training, δᴸ = (P − Y)/m;
-    /// returns the rows' summed cost −Σ log P_i,y_i (0 when not training).
-    private double softmax(int from, int to, boolean training) {
-        float[] Z = A[A.length - 1];
-        float[] d = delta[delta.length - 1];
-        int K = n[n.length - 1], width = N[N.length - 1];
+    /// Rows `from` … `to` − 1: P = softmax(Zᴸ) in place and δᴸ = (P − Y)/m (0 past the m
+    /// examples); returns the rows' summed cost −Σ log P_i,y_i.
+    private double crossEntropy(int from, int to) {
+        float[] Z = A[A.length - 1], d = delta[delta.length - 1];
+        int width = N[N.length - 1];
         double cost = 0;
         for (int i = from; i < to; i++) {
             int row = i * width;
@@ -308,29 +323,34 @@ public final class FloatMlp {
                 Arrays.fill(d, row, row + width, 0f);
                 continue;
             }
-            float max = Z[row];
-            for (int k = 1; k < K; k++) {
-                max = Math.max(max, Z[row + k]);
-            }
-            if (training) {
-                cost += max - Z[row + labels[i]];
-            }
-            double total = 0;
-            for (int k = 0; k < K; k++) {
-                Z[row + k] = (float) Math.exp(Z[row + k] - max);
-                total += Z[row + k];
-            }
-            // −log P_iy = log Σ_j e^(z_ij − max) + max − z_iy
-            cost += training ? Math.log(total) : 0;
+            float zy = Z[row + labels[i]];
+            // −log P_iy = log Σ_j e^(z_ij) − z_iy
+            cost += softmax(Z, row) - zy;
             for (int k = 0; k < width; k++) {
-                Z[row + k] = k < K ? (float) (Z[row + k] / total) : 0f;
-                if (training) {
-                    // δᴸ = (P − Y)/m
-                    d[row + k] = (Z[row + k] - (k == labels[i] ? 1f : 0f)) / m;
-                }
+                // δᴸ = (P − Y)/m
+                d[row + k] = (Z[row + k] - (k == labels[i] ? 1f : 0f)) / m;
             }
         }
         return cost;
+    }
+
+    /// The row of Zᴸ from `row` ← its softmax (0 in the padding), in place; returns log Σ_j e^(z_j),
+    /// computed as max + log Σ_j e^(z_j − max) so that nothing overflows.
+    private double softmax(float[] Z, int row) {
+        int K = n[n.length - 1], width = N[N.length - 1];
+        float max = Z[row];
+        for (int k = 1; k < K; k++) {
+            max = Math.max(max, Z[row + k]);
+        }
+        double total = 0;
+        for (int k = 0; k < K; k++) {
+            Z[row + k] = (float) Math.exp(Z[row + k] - max);
+            total += Z[row + k];
+        }
+        for (int k = 0; k < width; k++) {
+            Z[row + k] = k < K ? (float) (Z[row + k] / total) : 0f;
+        }
+        return max + Math.log(total);
     }
 
     /// Phase "gradients": thread t's share of the units of every layer: their columns of ∂C/∂Wˡᵀ
@@ -376,15 +396,16 @@ public final class FloatMlp {
     /// The buffers for batches of up to `m` examples, M = m rounded up to a multiple of 4.
     private void reserve(int m) {
         M = (m + MatMul.ROWS - 1) / MatMul.ROWS * MatMul.ROWS;
-        if (A != null && A[0].length >= M * N[0]) {
+        if (x != null && x.length >= M) {
             return;
         }
         int L = W.length;
+        x = new float[M][];
         A = new float[L + 1][];
         delta = new float[L][];
         deltaPanels = new float[L][];
         Aq = new float[L][];
-        for (int l = 0; l <= L; l++) {
+        for (int l = 1; l <= L; l++) {
             A[l] = new float[M * N[l]];
         }
         for (int l = 0; l < L; l++) {

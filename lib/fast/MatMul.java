@@ -81,7 +81,24 @@ public final class MatMul {
         float[] tile = new float[ROWS * W];
         for (int j = left; j < right; j += W) {
             for (int i = from; i < to; i += ROWS) {
-                tileRows(a, i * lda, lda, b, j * k, k, tile);
+                int a0 = i * lda;
+                tileRows(a, a0, a, a0 + lda, a, a0 + 2 * lda, a, a0 + 3 * lda, b, j * k, k, tile);
+                store(tile, c, i, j, n, out, extra);
+            }
+        }
+    }
+
+    /// The block of rows `from` … `to` − 1 and columns `left` … `right` − 1 of C (rows, stride n) =
+    /// A B followed by `out`, with A given as one array per row (`rows[i]`, at least k numbers
+    /// each: the images of a batch, read where they are) and B (kb×n, panels, kb ≥ k) of which the
+    /// first k rows take part; as the other [#mult(float\[\], int, int, float\[\], int, float\[\],
+    /// Out, float\[\], int, int, int, int)] otherwise.
+    public static void mult(float[][] rows, int k, float[] b, int kb, int n, float[] c, Out out, float[] extra,
+            int from, int to, int left, int right) {
+        float[] tile = new float[ROWS * W];
+        for (int j = left; j < right; j += W) {
+            for (int i = from; i < to; i += ROWS) {
+                tileRows(rows[i], 0, rows[i + 1], 0, rows[i + 2], 0, rows[i + 3], 0, b, j * kb, k, tile);
                 store(tile, c, i, j, n, out, extra);
             }
         }
@@ -105,25 +122,25 @@ public final class MatMul {
         }
     }
 
-    /// tile (4×W) = A(i … i+3, 0 … k−1) · B(0 … k−1, j … j+W−1), with A in rows from `a0` (row
-    /// stride `lda`) and B's panel starting at `b0`.
-    private static void tileRows(float[] a, int a0, int lda, float[] b, int b0, int k, float[] tile) {
+    /// tile (4×W) = A(i … i+3, 0 … k−1) · B(0 … k−1, j … j+W−1), with row i+r of A in `ar` from
+    /// `or` (the same array four times for a matrix in rows) and B's panel starting at `b0`.
+    private static void tileRows(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] a3, int o3,
+            float[] b, int b0, int k, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-        int a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
         for (int p = 0; p < k; p++) {
             FloatVector b0v = FloatVector.fromArray(S, b, b0 + p * W);
             FloatVector b1v = FloatVector.fromArray(S, b, b0 + p * W + L);
             // row r of the tile += A(i+r, p) · (row p of the panel)
-            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            FloatVector x = FloatVector.broadcast(S, a0[o0 + p]);
             c00 = x.fma(b0v, c00);
             c01 = x.fma(b1v, c01);
-            x = FloatVector.broadcast(S, a[a1 + p]);
+            x = FloatVector.broadcast(S, a1[o1 + p]);
             c10 = x.fma(b0v, c10);
             c11 = x.fma(b1v, c11);
-            x = FloatVector.broadcast(S, a[a2 + p]);
+            x = FloatVector.broadcast(S, a2[o2 + p]);
             c20 = x.fma(b0v, c20);
             c21 = x.fma(b1v, c21);
-            x = FloatVector.broadcast(S, a[a3 + p]);
+            x = FloatVector.broadcast(S, a3[o3 + p]);
             c30 = x.fma(b0v, c30);
             c31 = x.fma(b1v, c31);
         }
@@ -206,6 +223,23 @@ public final class MatMul {
             for (int i = 0; i < M; i += ROWS) {
                 // entries (p, i … i+3) go to (i / 4)·k·4 + p·4
                 FloatVector.fromArray(QUAD, a, p * lda + i).intoArray(aq, i * k + p * ROWS);
+            }
+        }
+    }
+
+    /// Rows `from` … `to` − 1 of the k×N matrix whose row p is `rows[p]` (n ≤ N numbers; columns n
+    /// … N − 1 are zeros) into `aq`, its quads; N is a multiple of 4.
+    public static void quads(float[][] rows, int n, int k, int N, float[] aq, int from, int to) {
+        int whole = n / ROWS * ROWS;
+        // quad after quad, so that aq is written in order
+        for (int i = 0; i < whole; i += ROWS) {
+            for (int p = from; p < to; p++) {
+                FloatVector.fromArray(QUAD, rows[p], i).intoArray(aq, i * k + p * ROWS);
+            }
+        }
+        for (int p = from; p < to; p++) {
+            for (int i = whole; i < N; i++) {
+                aq[(i / ROWS) * k * ROWS + p * ROWS + i % ROWS] = i < n ? rows[p][i] : 0f;
             }
         }
     }
