@@ -59,21 +59,20 @@ public final class FloatMlp {
 
     private final Team team;
 
-    /// The batch: m examples, M rows. x[i] is example i's row of X = A⁰ (n⁰ numbers, read where it
-    /// is, not copied; rows m … M − 1 are `zeros`); A[l] = Aˡ (M×Nˡ, rows) for l ≥ 1, A[L] = P.
+    /// The batch: m examples, M rows. A[0] = X, A[l] = Aˡ (M×Nˡ, rows), A[L] = P.
     private int m, M;
-    private float[][] x, A;
-    private final float[] zeros;
+    private float[][] A;
 
     /// δˡ (M×Nˡ, rows) at index l − 1; the same packed as panels (δp) and Aˡ⁻¹ᵀ as quads (Aq).
     private float[][] delta, deltaPanels, Aq;
 
-    /// The labels of the batch, and each thread's share of its summed cost.
+    /// The examples and labels of the batch, and each thread's share of its summed cost.
+    private float[][] X;
     private int[] labels;
     private final double[] costs;
 
     /// The phases, made once so that a step allocates nothing; `layer` is the hidden one's.
-    private final IntConsumer hidden = this::hidden, training = this::trainingRows, inference = this::inferenceRows,
+    private final IntConsumer copy = t -> copyRows(rows(t), rows(t + 1)), hidden = this::hidden, training = this::trainingRows, inference = this::inferenceRows,
             gradients = this::gradients, update = this::update, gradientsThenUpdate = t -> {
                 gradients(t);
                 update(t);
@@ -109,7 +108,6 @@ public final class FloatMlp {
                 }
             }
         }
-        zeros = new float[n[0]];
         team = new Team(threads);
         costs = new double[threads];
         reserve(MatMul.ROWS);
@@ -118,7 +116,7 @@ public final class FloatMlp {
 
     /// The mean cross-entropy cost C = −(1/m) Σ_i log P_i,y_i of the batch formed by the first m
     /// rows of `X` (each of n⁰ numbers) with these `labels` (at least m), remembering what
-    /// [#backward] needs. The rows are read during the call only: they may change afterwards.
+    /// [#backward] needs. The rows are copied: they may change afterwards.
     public double loss(float[][] X, int m, int[] labels) {
         this.labels = labels;
         input(X, m);
@@ -245,15 +243,26 @@ public final class FloatMlp {
                         + " numbers but the network's first layer takes " + n[0]);
             }
         }
+        this.X = X;
         this.m = m;
         reserve(m);
-        for (int i = 0; i < M; i++) {
-            x[i] = i < m ? X[i] : zeros;
+    }
+
+    /// Rows `from` … `to` − 1 of A[0] ← those of X, zero rows past m (and zero columns past n⁰).
+    private void copyRows(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (i < m) {
+                System.arraycopy(X[i], 0, A[0], i * N[0], n[0]);
+            } else {
+                Arrays.fill(A[0], i * N[0], (i + 1) * N[0], 0f);
+            }
         }
     }
 
-    /// The hidden layers' phases, one after the other (each needs all of the layer below).
+    /// A[0] ← X, each thread its share of the rows, then the hidden layers' phases, one after the
+    /// other (each needs all of the layer below).
     private void forwardHidden() {
+        team.run(copy);
         for (layer = 0; layer < W.length - 1; layer++) {
             team.run(hidden);
         }
@@ -267,13 +276,9 @@ public final class FloatMlp {
     }
 
     /// Rows `from` … `to` − 1 and units `left` … `right` − 1 of layer l + 1 (in the equations):
-    /// Aˡ⁺¹ = out(Aˡ Wˡ⁺¹ᵀ + 1 bˡ⁺¹ᵀ), reading X's rows in place for l = 0.
+    /// Aˡ⁺¹ = out(Aˡ Wˡ⁺¹ᵀ + 1 bˡ⁺¹ᵀ).
     private void product(int l, Out out, int from, int to, int left, int right) {
-        if (l == 0) {
-            MatMul.mult(x, n[0], W[0], N[0], N[1], A[1], out, b[0], from, to, left, right);
-        } else {
-            MatMul.mult(A[l], N[l], N[l], W[l], N[l + 1], A[l + 1], out, b[l], from, to, left, right);
-        }
+        MatMul.mult(A[l], N[l], N[l], W[l], N[l + 1], A[l + 1], out, b[l], from, to, left, right);
     }
 
     /// Where thread t's share of the batch's rows starts: a whole tile of rows.
@@ -303,10 +308,8 @@ public final class FloatMlp {
             if (l > 0) {
                 // δˡ⁻¹ = (δˡ Wˡ) ⊙ 1[Aˡ⁻¹ > 0]
                 MatMul.mult(delta[l], N[l + 1], N[l + 1], Wback[l], N[l], delta[l - 1], Out.MASK, A[l], from, to);
-                MatMul.quads(A[l], N[l], M, N[l], Aq[l], from, to);
-            } else {
-                MatMul.quads(x, n[0], M, N[0], Aq[0], from, to);
             }
+            MatMul.quads(A[l], N[l], M, N[l], Aq[l], from, to);
             MatMul.panels(delta[l], N[l + 1], M, N[l + 1], deltaPanels[l], from, to);
         }
     }
@@ -396,16 +399,15 @@ public final class FloatMlp {
     /// The buffers for batches of up to `m` examples, M = m rounded up to a multiple of 4.
     private void reserve(int m) {
         M = (m + MatMul.ROWS - 1) / MatMul.ROWS * MatMul.ROWS;
-        if (x != null && x.length >= M) {
+        if (A != null && A[0].length >= M * N[0]) {
             return;
         }
         int L = W.length;
-        x = new float[M][];
         A = new float[L + 1][];
         delta = new float[L][];
         deltaPanels = new float[L][];
         Aq = new float[L][];
-        for (int l = 1; l <= L; l++) {
+        for (int l = 0; l <= L; l++) {
             A[l] = new float[M * N[l]];
         }
         for (int l = 0; l < L; l++) {

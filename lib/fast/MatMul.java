@@ -48,8 +48,13 @@ public final class MatMul {
     /// Columns per tile and per panel: two vectors.
     public static final int W = 2 * L;
 
-    /// Rows per tile.
+    /// Rows per tile: 4, the multiple every row count must be; [#mult] uses tiles of [#TALL] rows
+    /// where they fit.
     public static final int ROWS = 4;
+
+    /// Rows of [#mult]'s tall tiles: 12 accumulators, enough to keep both FMA units busy through
+    /// each FMA's latency (8 are not: the 4-row tile ran at 63 GFLOP/s where this one ran at 90).
+    static final int TALL = 6;
 
     /// What happens to a tile of C = A B on its way out, the *epilogue* of the product.
     public enum Out {
@@ -78,28 +83,18 @@ public final class MatMul {
     /// `left` and `right` are multiples of W.
     public static void mult(float[] a, int lda, int k, float[] b, int n, float[] c, Out out, float[] extra, int from,
             int to, int left, int right) {
-        float[] tile = new float[ROWS * W];
+        float[] tile = new float[TALL * W];
         for (int j = left; j < right; j += W) {
-            for (int i = from; i < to; i += ROWS) {
-                int a0 = i * lda;
-                tileRows(a, a0, a, a0 + lda, a, a0 + 2 * lda, a, a0 + 3 * lda, b, j * k, k, tile);
-                store(tile, c, i, j, n, out, extra);
-            }
-        }
-    }
-
-    /// The block of rows `from` … `to` − 1 and columns `left` … `right` − 1 of C (rows, stride n) =
-    /// A B followed by `out`, with A given as one array per row (`rows[i]`, at least k numbers
-    /// each: the images of a batch, read where they are) and B (kb×n, panels, kb ≥ k) of which the
-    /// first k rows take part; as the other [#mult(float\[\], int, int, float\[\], int, float\[\],
-    /// Out, float\[\], int, int, int, int)] otherwise.
-    public static void mult(float[][] rows, int k, float[] b, int kb, int n, float[] c, Out out, float[] extra,
-            int from, int to, int left, int right) {
-        float[] tile = new float[ROWS * W];
-        for (int j = left; j < right; j += W) {
-            for (int i = from; i < to; i += ROWS) {
-                tileRows(rows[i], 0, rows[i + 1], 0, rows[i + 2], 0, rows[i + 3], 0, b, j * kb, k, tile);
-                store(tile, c, i, j, n, out, extra);
+            for (int i = from; i < to; ) {
+                // 6-row tiles, and 4-row ones where 6 would not leave a multiple of 2 tiles' rows
+                int rows = to - i >= 12 || to - i == TALL ? TALL : ROWS;
+                if (rows == TALL) {
+                    tileRows6(a, i * lda, lda, b, j * k, k, tile);
+                } else {
+                    tileRows4(a, i * lda, lda, b, j * k, k, tile);
+                }
+                store(tile, rows, c, i, j, n, out, extra);
+                i += rows;
             }
         }
     }
@@ -122,25 +117,67 @@ public final class MatMul {
         }
     }
 
-    /// tile (4×W) = A(i … i+3, 0 … k−1) · B(0 … k−1, j … j+W−1), with row i+r of A in `ar` from
-    /// `or` (the same array four times for a matrix in rows) and B's panel starting at `b0`.
-    private static void tileRows(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] a3, int o3,
-            float[] b, int b0, int k, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+    /// tile (6×W) = A(i … i+5, 0 … k−1) · B(0 … k−1, j … j+W−1), with A in rows from `a0` (row
+    /// stride `lda`) and B's panel starting at `b0`.
+    private static void tileRows6(float[] a, int a0, int lda, float[] b, int b0, int k, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00,
+                c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        int a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda;
         for (int p = 0; p < k; p++) {
             FloatVector b0v = FloatVector.fromArray(S, b, b0 + p * W);
             FloatVector b1v = FloatVector.fromArray(S, b, b0 + p * W + L);
             // row r of the tile += A(i+r, p) · (row p of the panel)
-            FloatVector x = FloatVector.broadcast(S, a0[o0 + p]);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
             c00 = x.fma(b0v, c00);
             c01 = x.fma(b1v, c01);
-            x = FloatVector.broadcast(S, a1[o1 + p]);
+            x = FloatVector.broadcast(S, a[a1 + p]);
             c10 = x.fma(b0v, c10);
             c11 = x.fma(b1v, c11);
-            x = FloatVector.broadcast(S, a2[o2 + p]);
+            x = FloatVector.broadcast(S, a[a2 + p]);
             c20 = x.fma(b0v, c20);
             c21 = x.fma(b1v, c21);
-            x = FloatVector.broadcast(S, a3[o3 + p]);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0v, c30);
+            c31 = x.fma(b1v, c31);
+            x = FloatVector.broadcast(S, a[a4 + p]);
+            c40 = x.fma(b0v, c40);
+            c41 = x.fma(b1v, c41);
+            x = FloatVector.broadcast(S, a[a5 + p]);
+            c50 = x.fma(b0v, c50);
+            c51 = x.fma(b1v, c51);
+        }
+        // stored here rather than by save: a call with 12 vectors was not inlined, and then every vector was boxed
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, W);
+        c11.intoArray(tile, W + L);
+        c20.intoArray(tile, 2 * W);
+        c21.intoArray(tile, 2 * W + L);
+        c30.intoArray(tile, 3 * W);
+        c31.intoArray(tile, 3 * W + L);
+        c40.intoArray(tile, 4 * W);
+        c41.intoArray(tile, 4 * W + L);
+        c50.intoArray(tile, 5 * W);
+        c51.intoArray(tile, 5 * W + L);
+    }
+
+    /// [#tileRows6] for 4 rows, where 6 do not fit.
+    private static void tileRows4(float[] a, int a0, int lda, float[] b, int b0, int k, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        int a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
+        for (int p = 0; p < k; p++) {
+            FloatVector b0v = FloatVector.fromArray(S, b, b0 + p * W);
+            FloatVector b1v = FloatVector.fromArray(S, b, b0 + p * W + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0v, c00);
+            c01 = x.fma(b1v, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0v, c10);
+            c11 = x.fma(b1v, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0v, c20);
+            c21 = x.fma(b1v, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]);
             c30 = x.fma(b0v, c30);
             c31 = x.fma(b1v, c31);
         }
@@ -183,9 +220,9 @@ public final class MatMul {
         c31.intoArray(tile, t0 + 3 * W + L);
     }
 
-    /// C(i … i+3, j … j+W−1) ← the tile, through the epilogue `out`.
-    private static void store(float[] tile, float[] c, int i, int j, int n, Out out, float[] extra) {
-        for (int r = 0; r < ROWS; r++) {
+    /// C(i … i+rows−1, j … j+W−1) ← the tile's first `rows` rows, through the epilogue `out`.
+    private static void store(float[] tile, int rows, float[] c, int i, int j, int n, Out out, float[] extra) {
+        for (int r = 0; r < rows; r++) {
             for (int v = 0; v < W; v += L) {
                 int at = (i + r) * n + j + v;
                 FloatVector z = FloatVector.fromArray(S, tile, r * W + v);
@@ -219,27 +256,11 @@ public final class MatMul {
     /// Rows `from` … `to` − 1 of the k×M matrix `a` (rows, stride `lda`) into `aq`, its quads; M is
     /// a multiple of 4.
     public static void quads(float[] a, int lda, int k, int M, float[] aq, int from, int to) {
-        for (int p = from; p < to; p++) {
-            for (int i = 0; i < M; i += ROWS) {
+        // quad after quad, so that aq is written in order
+        for (int i = 0; i < M; i += ROWS) {
+            for (int p = from; p < to; p++) {
                 // entries (p, i … i+3) go to (i / 4)·k·4 + p·4
                 FloatVector.fromArray(QUAD, a, p * lda + i).intoArray(aq, i * k + p * ROWS);
-            }
-        }
-    }
-
-    /// Rows `from` … `to` − 1 of the k×N matrix whose row p is `rows[p]` (n ≤ N numbers; columns n
-    /// … N − 1 are zeros) into `aq`, its quads; N is a multiple of 4.
-    public static void quads(float[][] rows, int n, int k, int N, float[] aq, int from, int to) {
-        int whole = n / ROWS * ROWS;
-        // quad after quad, so that aq is written in order
-        for (int i = 0; i < whole; i += ROWS) {
-            for (int p = from; p < to; p++) {
-                FloatVector.fromArray(QUAD, rows[p], i).intoArray(aq, i * k + p * ROWS);
-            }
-        }
-        for (int p = from; p < to; p++) {
-            for (int i = whole; i < N; i++) {
-                aq[(i / ROWS) * k * ROWS + p * ROWS + i % ROWS] = i < n ? rows[p][i] : 0f;
             }
         }
     }
