@@ -13,15 +13,17 @@ import jdk.incubator.vector.VectorSpecies;
 /// applied while the result is still in the cache.
 ///
 /// **The idea.** Row i of C = A B is Σ_p A(i, p) · (row p of B): a sum of scaled rows of B. The
-/// kernel keeps a 4×W tile of C in 8 vector registers (W = 2 vectors: 16 floats with AVX2) and
-/// runs p from 0 to k − 1; each step loads 2 vectors of B, broadcasts 4 numbers of A and does 8
-/// fused multiply-adds, so every number it loads is used 2 to 4 times and the multiply-add units,
-/// not the memory, set the pace.
+/// kernel keeps a 6×W tile of C in 12 vector registers (W = 2 vectors: 16 floats with AVX2) and
+/// runs p from 0 to k − 1; each step loads 2 vectors of B, broadcasts 6 numbers of A and does 12
+/// fused multiply-adds, so every number it loads is used 2 to 6 times and the multiply-add units,
+/// not the memory, set the pace. On the hidden layer's product (k = 784) this 6×W tile runs at
+/// 87-91 GFLOP/s on one core (peak 93) where a 4×W tile ran at 63-74; row counts that 6 does not
+/// divide end with 4-row tiles.
 ///
 /// **The layouts.** The JIT compiler removes the bounds checks of a loop only when the index
 /// grows by a constant, so the operands are laid out for constant strides:
 ///
-/// - *rows*: an m×k matrix row after row with row stride `lda` (≥ k); the 4 rows of a tile are
+/// - *rows*: an m×k matrix row after row with row stride `lda` (≥ k); the rows of a tile are
 ///   read at a₀ + p, a₀ + lda + p, …, stride 1 in p.
 /// - *panels*: a k×n matrix (n a multiple of W) cut into n/W vertical strips of W columns, each
 ///   stored row after row: entry (p, j) at (j / W)·k·W + p·W + j mod W. A strip row is W
@@ -31,8 +33,12 @@ import jdk.incubator.vector.VectorSpecies;
 ///   side, stride 4 in p.
 ///
 /// With a variable stride instead (A read as `a[i·ai + p·ap]`) the same tile ran at 55 instead of
-/// 97 GFLOP/s here, which is why there are two tile methods, [#tileRows] and [#tileQuads], alike
-/// but for their strides. Packing an operand costs one pass over it (k·n numbers against m·k·n
+/// 97 GFLOP/s here, and a tile reading each row of A from its own array at 52-59 instead of 74-93,
+/// which is why there are tile methods alike but for their strides and heights ([#tileRows6],
+/// [#tileRows4], [#tileQuads]; Java cannot write one method over a number of registers). Aᵀ B
+/// keeps 4-row tiles: with strips of 6 columns (the 6 numbers of a step side by side) the tile
+/// ran at 37-42 GFLOP/s, and on Aᵀ transposed into rows at 78-80, against 85-88 for quads (k is
+/// the batch, 64). Packing an operand costs one pass over it (k·n numbers against m·k·n
 /// multiply-adds), and [FloatMlp] keeps its weights in panels so that they are never packed.
 ///
 /// Shapes must fill whole tiles: m and M multiples of 4, n a multiple of [#W]; callers pad with
@@ -52,8 +58,7 @@ public final class MatMul {
     /// where they fit.
     public static final int ROWS = 4;
 
-    /// Rows of [#mult]'s tall tiles: 12 accumulators, enough to keep both FMA units busy through
-    /// each FMA's latency (8 are not: the 4-row tile ran at 63 GFLOP/s where this one ran at 90).
+    /// Rows of [#mult]'s tall tiles: 12 accumulators, 15 of the 16 vector registers with B's two.
     static final int TALL = 6;
 
     /// What happens to a tile of C = A B on its way out, the *epilogue* of the product.
