@@ -38,21 +38,33 @@ public final class FloatTrainer {
         int batch = 0;
         for (int start = 0; start < m; start += batchSize) {
             int B = Math.min(batchSize, m - start);
-            for (int i = 0; i < B; i++) {
-                int example = order.at(start + i);
-                X[i] = images[example];
-                y[i] = labels[example];
-            }
+            double C = step(net, images, labels, order, start, B, X, y, optimizer);
             batch++;
-            double C = net.loss(X, B, y);
             if (!Double.isFinite(C)) {
                 throw new Trainer.Diverged(epoch, batch, C);
             }
-            net.backwardAndStep(optimizer);
             sum += C * B;
             progress.batch(start + B, m, C);
         }
         return sum / m;
+    }
+
+    /// One training step on the B examples from position `start` of `order` (gathered into X and y):
+    /// returns their cost before the step. A method of its own so that the JIT compiles it once,
+    /// while the epoch's loop above, compiled during its first run and dropped when it ends (its
+    /// exit was never seen), stays small and quick to compile again.
+    private static double step(FloatMlp net, float[][] images, int[] labels, Shuffle order, int start, int B,
+            float[][] X, int[] y, FloatOptimizer optimizer) {
+        for (int i = 0; i < B; i++) {
+            int example = order.at(start + i);
+            X[i] = images[example];
+            y[i] = labels[example];
+        }
+        double C = net.loss(X, B, y);
+        if (Double.isFinite(C)) {
+            net.backwardAndStep(optimizer);
+        }
+        return C;
     }
 
     /// The predicted class of every row of `images` (m×n₀), computed in batches of 1000.
