@@ -73,10 +73,7 @@ public final class FloatMlp {
 
     /// The phases, made once so that a step allocates nothing; `layer` is the hidden one's.
     private final IntConsumer copy = t -> copyRows(rows(t), rows(t + 1)), hidden = this::hidden, training = this::trainingRows, inference = this::inferenceRows,
-            gradients = this::gradients, update = this::update, gradientsThenUpdate = t -> {
-                gradients(t);
-                update(t);
-            };
+            gradients = this::gradients, update = this::update, gradientsThenUpdate = this::gradientsThenUpdate;
     private int layer;
     private FloatOptimizer optimizer;
 
@@ -360,12 +357,16 @@ public final class FloatMlp {
     /// and their entries of ∂C/∂bˡ.
     private void gradients(int t) {
         for (int l = 0; l < W.length; l++) {
-            int left = units(l, t), right = units(l, t + 1);
-            // ∂C/∂Wˡᵀ = (Aˡ⁻¹)ᵀ δˡ  (Nˡ⁻¹×Nˡ, panels like Wˡᵀ), the columns of this thread's units
-            MatMul.multTransA(Aq[l], N[l], M, deltaPanels[l], N[l + 1], dW[l], 0, N[l], left, right);
-            // ∂C/∂bˡ = 1ᵀ δˡ
-            MatMul.columnSums(delta[l], m, N[l + 1], db[l], left, right);
+            gradients(l, units(l, t), units(l, t + 1));
         }
+    }
+
+    /// The columns `left` … `right` − 1 of ∂C/∂Wˡᵀ and entries of ∂C/∂bˡ (layer l + 1 in the equations).
+    private void gradients(int l, int left, int right) {
+        // ∂C/∂Wˡᵀ = (Aˡ⁻¹)ᵀ δˡ  (Nˡ⁻¹×Nˡ, panels like Wˡᵀ)
+        MatMul.multTransA(Aq[l], N[l], M, deltaPanels[l], N[l + 1], dW[l], 0, N[l], left, right);
+        // ∂C/∂bˡ = 1ᵀ δˡ
+        MatMul.columnSums(delta[l], m, N[l + 1], db[l], left, right);
     }
 
     /// Where thread t's share of layer l's units (l + 1 in the equations) starts: a whole panel.
@@ -377,11 +378,25 @@ public final class FloatMlp {
     /// whose gradients it computed.
     private void update(int t) {
         for (int l = 0; l < W.length; l++) {
-            // this thread's units: the panels left/W … right/W − 1 of Wˡᵀ, the floats from
-            // left·Nˡ⁻¹ to right·Nˡ⁻¹, whose gradients it computed and whose state it keeps
-            int left = units(l, t), right = units(l, t + 1);
-            optimizer.update(W[l], dW[l], left * N[l], right * N[l]);
-            optimizer.update(b[l], db[l], left, right);
+            update(l, units(l, t), units(l, t + 1));
+        }
+    }
+
+    /// The units `left` … `right` − 1 of layer l + 1 (in the equations) by the optimizer: the panels
+    /// left/W … right/W − 1 of Wˡᵀ, the floats from left·Nˡ⁻¹ to right·Nˡ⁻¹.
+    private void update(int l, int left, int right) {
+        optimizer.update(W[l], dW[l], left * N[l], right * N[l]);
+        optimizer.update(b[l], db[l], left, right);
+    }
+
+    /// Phase "gradients, then update": [#gradients] and [#update] panel by panel, so that each panel
+    /// of ∂C/∂Wˡᵀ is applied while it is still in the cache.
+    private void gradientsThenUpdate(int t) {
+        for (int l = 0; l < W.length; l++) {
+            for (int j = units(l, t); j < units(l, t + 1); j += MatMul.W) {
+                gradients(l, j, j + MatMul.W);
+                update(l, j, j + MatMul.W);
+            }
         }
     }
 

@@ -35,7 +35,10 @@ import jdk.incubator.vector.VectorSpecies;
 /// With a variable stride instead (A read as `a[i·ai + p·ap]`) the same tile ran at 55 instead of
 /// 97 GFLOP/s here, and a tile reading each row of A from its own array at 52-59 instead of 74-93,
 /// which is why there are tile methods alike but for their strides and heights ([#tileRows6],
-/// [#tileRows4], [#tileQuads]; Java cannot write one method over a number of registers). Aᵀ B
+/// [#tileRows4], [#tileQuads]; Java cannot write one method over a number of registers). Each
+/// stores its own registers: a vector passed to a method that the JIT does not inline becomes an
+/// object. A `save(tile, c00, …, c31)` helper was compiled that way in about one run in five, when
+/// the JIT compiled a tile before it had profiled it, and those runs trained 10 times slower. Aᵀ B
 /// keeps 4-row tiles: with strips of 6 columns (the 6 numbers of a step side by side) the tile
 /// ran at 37-42 GFLOP/s, and on Aᵀ transposed into rows at 78-80, against 85-88 for quads (k is
 /// the batch, 64). Packing an operand costs one pass over it (k·n numbers against m·k·n
@@ -151,7 +154,6 @@ public final class MatMul {
             c50 = x.fma(b0v, c50);
             c51 = x.fma(b1v, c51);
         }
-        // stored here rather than by save: a call with 12 vectors was not inlined, and then every vector was boxed
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c10.intoArray(tile, W);
@@ -186,7 +188,14 @@ public final class MatMul {
             c30 = x.fma(b0v, c30);
             c31 = x.fma(b1v, c31);
         }
-        save(tile, 0, c00, c01, c10, c11, c20, c21, c30, c31);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, W);
+        c11.intoArray(tile, W + L);
+        c20.intoArray(tile, 2 * W);
+        c21.intoArray(tile, 2 * W + L);
+        c30.intoArray(tile, 3 * W);
+        c31.intoArray(tile, 3 * W + L);
     }
 
     /// tile (4×W, the W·4 floats of `tile` from `t0`) = Aᵀ(i … i+3, ·) · B(·, j … j+W−1), with A's
@@ -210,11 +219,6 @@ public final class MatMul {
             c30 = x.fma(b0v, c30);
             c31 = x.fma(b1v, c31);
         }
-        save(tile, t0, c00, c01, c10, c11, c20, c21, c30, c31);
-    }
-
-    private static void save(float[] tile, int t0, FloatVector c00, FloatVector c01, FloatVector c10, FloatVector c11,
-            FloatVector c20, FloatVector c21, FloatVector c30, FloatVector c31) {
         c00.intoArray(tile, t0);
         c01.intoArray(tile, t0 + L);
         c10.intoArray(tile, t0 + W);
