@@ -30,19 +30,20 @@ import org.ejml.data.DMatrixRMaj;
 /// 4. **Threads**: a [Team] splits each layer's units (the columns of Wˡᵀ, in whole panels)
 ///    among the threads for the hidden layers' forward pass, the gradients and the update, so
 ///    that each core keeps its share of the weights, their gradients and the optimizer's state
-///    in its own cache; and it splits the batch's rows (one example each) for the output layer,
-///    the softmax and the δs. Every number is computed by one thread in a fixed order, so any
-///    number of threads gives the same weights.
+///    in its own cache; and it splits the batch's rows (one example each) for copying the
+///    batch in, the output layer, the softmax and the δs. Every number is computed by one thread
+///    in a fixed order, so any number of threads gives the same weights.
 ///
-/// A step is four kinds of phases, each split among the threads:
+/// A step is five kinds of phases, each split among the threads:
 ///
+///     copy (by examples):  A⁰ ← X, and A⁰'s quads for the gradients
 ///     hidden (one per hidden layer, by units):  Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ)
 ///     rows (by examples):  Zᴸ, softmax, δᴸ, every δˡ⁻¹; pack Aˡ⁻¹ and δˡ for the gradients
 ///     gradients (by units):  ∂C/∂Wˡ = δˡᵀ Aˡ⁻¹ and ∂C/∂bˡ = 1ᵀ δˡ
 ///     update (by units, the same ones):  the [FloatOptimizer] on every parameter
 ///
-/// [#loss] runs the first two, [#backward] and [#step] the last two; [#backwardAndStep], which
-/// the trainer uses, runs the last two as one phase.
+/// [#loss] runs the first three, [#backward] and [#step] the last two; [#backwardAndStep], which
+/// the trainer uses, runs the last two as one phase, panel by panel.
 ///
 /// Shapes: nˡ are the layer sizes, Nˡ the padded ones, m the batch size and M = m rounded up to a
 /// multiple of 4 (the rows of a tile; extra rows are zero inputs with δ = 0).
@@ -245,7 +246,8 @@ public final class FloatMlp {
         reserve(m);
     }
 
-    /// Rows `from` … `to` − 1 of A[0] ← those of X, zero rows past m (and zero columns past n⁰).
+    /// Rows `from` … `to` − 1 of A[0] ← those of X, zero rows past m (and zero columns past n⁰);
+    /// when training, their quads too, for [#gradients], while the rows are in the cache.
     private void copyRows(int from, int to) {
         for (int i = from; i < to; i++) {
             if (i < m) {
@@ -253,6 +255,9 @@ public final class FloatMlp {
             } else {
                 Arrays.fill(A[0], i * N[0], (i + 1) * N[0], 0f);
             }
+        }
+        if (labels != null) {
+            MatMul.quads(A[0], N[0], M, N[0], Aq[0], from, to);
         }
     }
 
@@ -305,8 +310,9 @@ public final class FloatMlp {
             if (l > 0) {
                 // δˡ⁻¹ = (δˡ Wˡ) ⊙ 1[Aˡ⁻¹ > 0]
                 MatMul.mult(delta[l], N[l + 1], N[l + 1], Wback[l], N[l], delta[l - 1], Out.MASK, A[l], from, to);
+                // (A⁰'s quads were packed with the copy)
+                MatMul.quads(A[l], N[l], M, N[l], Aq[l], from, to);
             }
-            MatMul.quads(A[l], N[l], M, N[l], Aq[l], from, to);
             MatMul.panels(delta[l], N[l + 1], M, N[l + 1], deltaPanels[l], from, to);
         }
     }
