@@ -109,7 +109,9 @@ public final class FloatMlp {
         team = new Team(threads);
         costs = new double[threads];
         reserve(MatMul.ROWS);
-        transposeWeights();
+        for (int l = 1; l < L; l++) {
+            transposeWeights(l, 0, N[l + 1]);
+        }
     }
 
     /// The mean cross-entropy cost C = −(1/m) Σ_i log P_i,y_i of the batch formed by the first m
@@ -152,12 +154,11 @@ public final class FloatMlp {
         }
     }
 
-    /// Counts the optimizer's step, runs `phase` (which updates with it), then refreshes Wback.
+    /// Counts the optimizer's step and runs `phase`, which updates with it.
     private void updateWith(FloatOptimizer optimizer, IntConsumer phase) {
         optimizer.count(this);
         this.optimizer = optimizer;
         team.run(phase);
-        transposeWeights();
     }
 
     /// The predicted class of the first m rows of `X`: the largest probability, the first on a tie.
@@ -393,6 +394,7 @@ public final class FloatMlp {
     private void update(int l, int left, int right) {
         optimizer.update(W[l], dW[l], left * N[l], right * N[l]);
         optimizer.update(b[l], db[l], left, right);
+        transposeWeights(l, left, right);
     }
 
     /// Phase "gradients, then update": [#gradients] and [#update] panel by panel, so that each panel
@@ -406,13 +408,15 @@ public final class FloatMlp {
         }
     }
 
-    /// Wback[l] ← Wˡ in panels (Nˡ×Nˡ⁻¹), from Wˡᵀ in panels: done after every update.
-    private void transposeWeights() {
-        for (int l = 1; l < W.length; l++) {
-            for (int i = 0; i < N[l]; i++) {
-                for (int o = 0; o < N[l + 1]; o++) {
-                    Wback[l][MatMul.panelIndex(o, i, N[l + 1])] = W[l][MatMul.panelIndex(i, o, N[l])];
-                }
+    /// Rows `left` … `right` − 1 of Wback[l] ← Wˡ⁺¹ (Nˡ⁺¹×Nˡ, panels; l + 1 in the equations), from
+    /// Wˡ⁺¹ᵀ in panels: the units just updated, by the thread that updated them. Nothing for l = 0.
+    private void transposeWeights(int l, int left, int right) {
+        if (l == 0) {
+            return;
+        }
+        for (int i = 0; i < N[l]; i++) {
+            for (int o = left; o < right; o++) {
+                Wback[l][MatMul.panelIndex(o, i, N[l + 1])] = W[l][MatMul.panelIndex(i, o, N[l])];
             }
         }
     }
