@@ -73,7 +73,8 @@ public final class FloatMlp {
     private final double[] costs;
 
     /// The phases, made once so that a step allocates nothing; `layer` is the hidden one's.
-    private final IntConsumer copy = t -> copyRows(rows(t), rows(t + 1)), hidden = this::hidden, training = this::trainingRows, inference = this::inferenceRows,
+    private final IntConsumer copy = t -> copyRows(rows(t), rows(t + 1)), copyAndPack = t -> copyAndPack(rows(t), rows(t + 1)),
+            hidden = this::hidden, training = this::trainingRows, inference = this::inferenceRows,
             gradients = this::gradients, update = this::update, gradientsThenUpdate = this::gradientsThenUpdate;
     private int layer;
     private FloatOptimizer optimizer;
@@ -120,6 +121,7 @@ public final class FloatMlp {
     public double loss(float[][] X, int m, int[] labels) {
         this.labels = labels;
         input(X, m);
+        team.run(copyAndPack);
         forwardHidden();
         team.run(training);
         double sum = 0;
@@ -165,6 +167,7 @@ public final class FloatMlp {
     public void predict(float[][] X, int m, int[] predicted) {
         this.labels = null;
         input(X, m);
+        team.run(copy);
         forwardHidden();
         team.run(inference);
         float[] P = A[A.length - 1];
@@ -247,8 +250,7 @@ public final class FloatMlp {
         reserve(m);
     }
 
-    /// Rows `from` … `to` − 1 of A[0] ← those of X, zero rows past m (and zero columns past n⁰);
-    /// when training, their quads too, for [#gradients], while the rows are in the cache.
+    /// Rows `from` … `to` − 1 of A[0] ← those of X, zero rows past m (and zero columns past n⁰).
     private void copyRows(int from, int to) {
         for (int i = from; i < to; i++) {
             if (i < m) {
@@ -257,15 +259,16 @@ public final class FloatMlp {
                 Arrays.fill(A[0], i * N[0], (i + 1) * N[0], 0f);
             }
         }
-        if (labels != null) {
-            MatMul.quads(A[0], N[0], M, N[0], Aq[0], from, to);
-        }
     }
 
-    /// A[0] ← X, each thread its share of the rows, then the hidden layers' phases, one after the
-    /// other (each needs all of the layer below).
+    /// [#copyRows], then the same rows packed as quads for [#gradients], while they are in the cache.
+    private void copyAndPack(int from, int to) {
+        copyRows(from, to);
+        MatMul.quads(A[0], N[0], M, N[0], Aq[0], from, to);
+    }
+
+    /// The hidden layers' phases, one after the other (each needs all of the layer below).
     private void forwardHidden() {
-        team.run(copy);
         for (layer = 0; layer < W.length - 1; layer++) {
             team.run(hidden);
         }
