@@ -72,11 +72,20 @@ public final class FloatMlp {
     private int[] labels;
     private final double[] costs;
 
-    /// The phases, made once so that a step allocates nothing; `layer` is the hidden one's.
-    private final IntConsumer copy = t -> copyRows(rows(t), rows(t + 1)), copyAndPack = t -> copyAndPack(rows(t), rows(t + 1)),
-            hidden = this::hidden, training = this::trainingRows, inference = this::inferenceRows,
-            gradients = this::gradients, update = this::update, gradientsThenUpdate = this::gradientsThenUpdate;
+    /// The panels of every layer, one after the other, as the units of [#gradientsThenUpdate]:
+    /// unit u is panel unitPanel[u] of layer unitLayer[u].
+    private final int[] unitLayer, unitPanel;
+
+    /// The hidden layer being computed (l + 1 in the equations).
     private int layer;
+
+    /// The phases and the units they share, made once so that a step allocates nothing.
+    private final IntConsumer hiddenUnit = this::hiddenPanel, gradientUnit = this::gradientsThenUpdatePanel;
+    private final IntConsumer copy = t -> copyRows(rows(t), rows(t + 1)), copyAndPack = t -> copyAndPack(rows(t), rows(t + 1)),
+            hidden = this::hidden, training = this::trainingRows,
+            inference = this::inferenceRows, gradients = this::gradients, update = this::update,
+            gradientsThenUpdate = this::gradientsThenUpdate;
+
     private FloatOptimizer optimizer;
 
     /// A float32 copy of `net` (its weights rounded to float) that computes on `threads` threads.
@@ -107,7 +116,19 @@ public final class FloatMlp {
                 }
             }
         }
-        team = new Team(threads);
+        int panels = 0;
+        for (int l = 0; l < L; l++) {
+            panels += N[l + 1] / MatMul.W;
+        }
+        unitLayer = new int[panels];
+        unitPanel = new int[panels];
+        for (int l = 0, u = 0; l < L; l++) {
+            for (int j = 0; j < N[l + 1] / MatMul.W; j++, u++) {
+                unitLayer[u] = l;
+                unitPanel[u] = j;
+            }
+        }
+        team = new Team(threads, panels);
         costs = new double[threads];
         reserve(MatMul.ROWS);
         for (int l = 1; l < L; l++) {
@@ -274,11 +295,15 @@ public final class FloatMlp {
         }
     }
 
-    /// Phase "hidden": thread t's share of the units of hidden layer `layer` (l + 1 in the equations),
-    /// for every example: Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ).
+    /// Phase "hidden": the panels of the units of hidden layer `layer` (l + 1 in the equations) that
+    /// thread t takes ([Team#share]), for every example: Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ).
     private void hidden(int t) {
-        int l = layer;
-        product(l, Out.BIAS_RELU, 0, M, units(l, t), units(l, t + 1));
+        team.share(t, N[layer + 1] / MatMul.W, hiddenUnit);
+    }
+
+    /// Panel j of phase "hidden".
+    private void hiddenPanel(int j) {
+        product(layer, Out.BIAS_RELU, 0, M, j * MatMul.W, (j + 1) * MatMul.W);
     }
 
     /// Rows `from` … `to` − 1 and units `left` … `right` − 1 of layer l + 1 (in the equations):
@@ -400,15 +425,17 @@ public final class FloatMlp {
         transposeWeights(l, left, right);
     }
 
-    /// Phase "gradients, then update": [#gradients] and [#update] panel by panel, so that each panel
-    /// of ∂C/∂Wˡᵀ is applied while it is still in the cache.
+    /// Phase "gradients, then update": the panels of every layer that thread t takes ([Team#share]).
     private void gradientsThenUpdate(int t) {
-        for (int l = 0; l < W.length; l++) {
-            for (int j = units(l, t); j < units(l, t + 1); j += MatMul.W) {
-                gradients(l, j, j + MatMul.W);
-                update(l, j, j + MatMul.W);
-            }
-        }
+        team.share(t, unitLayer.length, gradientUnit);
+    }
+
+    /// Unit u of phase "gradients, then update": its panel of ∂C/∂Wˡᵀ and ∂C/∂bˡ, then its update,
+    /// while the panel is still in the cache.
+    private void gradientsThenUpdatePanel(int u) {
+        int l = unitLayer[u], j = unitPanel[u] * MatMul.W;
+        gradients(l, j, j + MatMul.W);
+        update(l, j, j + MatMul.W);
     }
 
     /// Rows `left` … `right` − 1 of Wback[l] ← Wˡ⁺¹ (Nˡ⁺¹×Nˡ, panels; l + 1 in the equations), from

@@ -1,6 +1,7 @@
 package fast;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -31,12 +32,16 @@ final class Team {
     private volatile Throwable failure;
     private volatile Thread caller;
 
-    /// A team of `size` threads: the caller and size − 1 helpers.
-    Team(int size) {
+    /// For [#share]: the generation (the phase) in which each unit was taken.
+    private final AtomicLongArray taken;
+
+    /// A team of `size` threads: the caller and size − 1 helpers, which [#share] up to `units` units.
+    Team(int size, int units) {
         if (size < 1) {
             throw new IllegalArgumentException("the number of threads must be at least 1, but was " + size);
         }
         this.size = size;
+        taken = new AtomicLongArray(units);
         helpers = new Thread[size];
         for (int t = 1; t < size; t++) {
             int id = t;
@@ -54,12 +59,14 @@ final class Team {
     /// exception in any part is thrown here.
     void run(IntConsumer part) {
         if (size == 1) {
+            generation++;
             part.accept(0);
             return;
         }
         caller = Thread.currentThread();
         task = part;
         done.set(0);
+        // last: a helper that sees the new generation sees the task and the count above too
         generation++;
         for (int t = 1; t < size; t++) {
             LockSupport.unpark(helpers[t]);
@@ -79,6 +86,35 @@ final class Team {
                 throw e;
             }
             throw new IllegalStateException("a helper thread failed: " + t, t);
+        }
+    }
+
+    /// Inside a phase, on thread t: calls `unit.accept(u)` for the units u of 0 … count − 1 that
+    /// thread t takes. It takes its own share first ([#split]'s), in order, then, from their end,
+    /// the units of the other shares that no thread has started: a thread that the machine slows
+    /// down does not hold up the others. Each unit is done once, by one thread, the same way
+    /// whichever thread it is, so the results do not depend on who took what.
+    void share(int t, int count, IntConsumer unit) {
+        if (count > taken.length()) {
+            throw new IllegalArgumentException("a phase of " + count + " units, but the team shares at most " + taken.length());
+        }
+        long phase = generation;
+        for (int u = split(count, 1, t, size); u < split(count, 1, t + 1, size); u++) {
+            take(u, phase, unit);
+        }
+        for (int other = 1; other < size; other++) {
+            int s = (t + other) % size;
+            for (int u = split(count, 1, s + 1, size) - 1; u >= split(count, 1, s, size); u--) {
+                take(u, phase, unit);
+            }
+        }
+    }
+
+    /// Does unit u unless a thread has taken it in this phase already.
+    private void take(int u, long phase, IntConsumer unit) {
+        long seen = taken.get(u);
+        if (seen != phase && taken.compareAndSet(u, seen, phase)) {
+            unit.accept(u);
         }
     }
 
