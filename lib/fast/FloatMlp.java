@@ -27,12 +27,13 @@ import org.ejml.data.DMatrixRMaj;
 ///    its gradient, so the weights are never transposed or packed; widths are padded with zeros
 ///    to whole tiles (10 classes become 16 columns, whose weights stay 0 and whose probabilities
 ///    are 0). Every buffer is allocated once.
-/// 4. **Threads**: a [Team] splits each layer's units (the columns of Wˡᵀ, in whole panels)
+/// 4. **Threads**: a [Team] shares each layer's units (the columns of Wˡᵀ, in whole panels)
 ///    among the threads for the hidden layers' forward pass, the gradients and the update, so
 ///    that each core keeps its share of the weights, their gradients and the optimizer's state
-///    in its own cache; and it splits the batch's rows (one example each) for copying the
-///    batch in, the output layer, the softmax and the δs. Every number is computed by one thread
-///    in a fixed order, so any number of threads gives the same weights.
+///    in its own cache (a thread that finishes early takes panels the other has not started:
+///    [Team#share]); and it splits the batch's rows (one example each) for copying the batch in,
+///    the output layer, the softmax and the δs. Every number is computed by one thread in a
+///    fixed order, so any number of threads gives the same weights.
 ///
 /// A step is five kinds of phases, each split among the threads:
 ///

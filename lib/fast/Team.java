@@ -7,14 +7,14 @@ import java.util.function.IntConsumer;
 
 /// A fixed team of threads that run one task together, each its own part, and wait for each other:
 /// `run(part)` calls `part.accept(t)` for t = 0 … size − 1, part 0 on the calling thread, and
-/// returns when every part is done.
+/// returns when every part is done. Inside a part, [#share] hands out units of work (panels) so
+/// that a thread slowed down by the machine does not hold the others up.
 ///
 /// A training step is a few such phases of about a tenth of a millisecond each, too short for a
 /// thread pool's hand-over (tens of microseconds). So a waiting thread first spins, checking
 /// for up to [#SPIN_NANOS] (a millisecond); only then does it park, to be woken by the thread it
-/// waits for. On
-/// an idle machine the threads never park; on a busy one a teammate pushed off its core does
-/// not keep the others spinning on theirs. (Yielding instead of parking made things worse: a
+/// waits for. On an idle machine the threads never park; on a busy one a teammate pushed off its
+/// core does not keep the others spinning on theirs. (Yielding instead of parking made things worse: a
 /// yield can hand the core to another program for a whole time slice.) The helper threads are
 /// daemons: they do not keep the program alive.
 final class Team {
