@@ -94,7 +94,8 @@ public final class MatMul {
         float[] tile = new float[TALL * W];
         for (int j = left; j < right; j += W) {
             for (int i = from; i < to; ) {
-                // 6-row tiles, and 4-row ones where 6 would not leave a multiple of 2 tiles' rows
+                // a 6-row tile while 12 or more rows are left, or exactly 6; else a 4-row one (8 rows
+                // are 4 + 4 and 10 are 4 + 6)
                 int rows = to - i >= 12 || to - i == TALL ? TALL : ROWS;
                 if (rows == TALL) {
                     tileRows6(a, i * lda, lda, b, j * k, k, tile);
