@@ -73,19 +73,20 @@ public final class FloatMlp {
     private int[] labels;
     private final double[] costs;
 
-    /// The panels of every layer, one after the other, as the units of [#gradientsThenUpdate]:
-    /// unit u is panel unitPanel[u] of layer unitLayer[u].
+    /// The panels of every layer, one after the other, as the units that the threads share in the
+    /// backward phases: unit u is panel unitPanel[u] of layer unitLayer[u].
     private final int[] unitLayer, unitPanel;
 
     /// The hidden layer being computed (l + 1 in the equations).
     private int layer;
 
     /// The phases and the units they share, made once so that a step allocates nothing.
-    private final IntConsumer hiddenUnit = this::hiddenPanel, gradientUnit = this::gradientsThenUpdatePanel;
+    private final IntConsumer hiddenUnit = this::hiddenPanel, gradientUnit = this::gradientPanel,
+            updateUnit = this::updatePanel, gradientThenUpdateUnit = this::gradientThenUpdatePanel;
     private final IntConsumer copy = t -> copyRows(rows(t), rows(t + 1)), copyAndPack = t -> copyAndPack(rows(t), rows(t + 1)),
-            hidden = this::hidden, training = this::trainingRows,
-            inference = this::inferenceRows, gradients = this::gradients, update = this::update,
-            gradientsThenUpdate = this::gradientsThenUpdate;
+            hidden = this::hidden, training = this::trainingRows, inference = this::inferenceRows,
+            gradients = t -> sharePanels(t, gradientUnit), update = t -> sharePanels(t, updateUnit),
+            gradientsThenUpdate = t -> sharePanels(t, gradientThenUpdateUnit);
 
     private FloatOptimizer optimizer;
 
@@ -283,7 +284,7 @@ public final class FloatMlp {
         }
     }
 
-    /// [#copyRows], then the same rows packed as quads for [#gradients], while they are in the cache.
+    /// [#copyRows], then the same rows packed as quads for [#gradientPanel], while they are in the cache.
     private void copyAndPack(int from, int to) {
         copyRows(from, to);
         MatMul.quads(A[0], N[0], M, N[0], Aq[0], from, to);
@@ -330,7 +331,7 @@ public final class FloatMlp {
     }
 
     /// Phase "training": thread t's share of the batch rows through the output layer, the cost,
-    /// every δ, and the packing of Aˡ⁻¹ and δˡ for [#gradients].
+    /// every δ, and the packing of Aˡ⁻¹ and δˡ for [#gradientPanel].
     private void trainingRows(int t) {
         int from = rows(t), to = rows(t + 1), L = W.length;
         // Zᴸ = Aᴸ⁻¹ Wᴸᵀ + 1 bᴸᵀ
@@ -389,54 +390,35 @@ public final class FloatMlp {
         return max + Math.log(total);
     }
 
-    /// Phase "gradients": thread t's share of the units of every layer: their columns of ∂C/∂Wˡᵀ
-    /// and their entries of ∂C/∂bˡ.
-    private void gradients(int t) {
-        for (int l = 0; l < W.length; l++) {
-            gradients(l, units(l, t), units(l, t + 1));
-        }
+    /// The backward phases: the panels of every layer that thread t takes ([Team#share]), each
+    /// through `unit`.
+    private void sharePanels(int t, IntConsumer unit) {
+        team.share(t, unitLayer.length, unit);
     }
 
-    /// The columns `left` … `right` − 1 of ∂C/∂Wˡᵀ and entries of ∂C/∂bˡ (layer l + 1 in the equations).
-    private void gradients(int l, int left, int right) {
-        // ∂C/∂Wˡᵀ = (Aˡ⁻¹)ᵀ δˡ  (Nˡ⁻¹×Nˡ, panels like Wˡᵀ)
-        MatMul.multTransA(Aq[l], N[l], M, deltaPanels[l], N[l + 1], dW[l], 0, N[l], left, right);
-        // ∂C/∂bˡ = 1ᵀ δˡ
-        MatMul.columnSums(delta[l], m, N[l + 1], db[l], left, right);
-    }
-
-    /// Where thread t's share of layer l's units (l + 1 in the equations) starts: a whole panel.
-    private int units(int l, int t) {
-        return Team.split(N[l + 1], MatMul.W, t, team.size());
-    }
-
-    /// Phase "update": by the optimizer, thread t's units of every layer, the weights and biases
-    /// whose gradients it computed.
-    private void update(int t) {
-        for (int l = 0; l < W.length; l++) {
-            update(l, units(l, t), units(l, t + 1));
-        }
-    }
-
-    /// The units `left` … `right` − 1 of layer l + 1 (in the equations) by the optimizer: the panels
-    /// left/W … right/W − 1 of Wˡᵀ, the floats from left·Nˡ⁻¹ to right·Nˡ⁻¹.
-    private void update(int l, int left, int right) {
-        optimizer.update(W[l], dW[l], left * N[l], right * N[l]);
-        optimizer.update(b[l], db[l], left, right);
-        transposeWeights(l, left, right);
-    }
-
-    /// Phase "gradients, then update": the panels of every layer that thread t takes ([Team#share]).
-    private void gradientsThenUpdate(int t) {
-        team.share(t, unitLayer.length, gradientUnit);
-    }
-
-    /// Unit u of phase "gradients, then update": its panel of ∂C/∂Wˡᵀ and ∂C/∂bˡ, then its update,
-    /// while the panel is still in the cache.
-    private void gradientsThenUpdatePanel(int u) {
+    /// Unit u of phase "gradients": its panel's columns of ∂C/∂Wˡᵀ and entries of ∂C/∂bˡ.
+    private void gradientPanel(int u) {
         int l = unitLayer[u], j = unitPanel[u] * MatMul.W;
-        gradients(l, j, j + MatMul.W);
-        update(l, j, j + MatMul.W);
+        // ∂C/∂Wˡᵀ = (Aˡ⁻¹)ᵀ δˡ  (Nˡ⁻¹×Nˡ, panels like Wˡᵀ)
+        MatMul.multTransA(Aq[l], N[l], M, deltaPanels[l], N[l + 1], dW[l], 0, N[l], j, j + MatMul.W);
+        // ∂C/∂bˡ = 1ᵀ δˡ
+        MatMul.columnSums(delta[l], m, N[l + 1], db[l], j, j + MatMul.W);
+    }
+
+    /// Unit u of phase "update": its panel's units by the optimizer, the floats from j·Nˡ⁻¹ to
+    /// (j + W)·Nˡ⁻¹ of Wˡᵀ for the panel starting at unit j, then their rows of Wback.
+    private void updatePanel(int u) {
+        int l = unitLayer[u], j = unitPanel[u] * MatMul.W;
+        optimizer.update(W[l], dW[l], j * N[l], (j + MatMul.W) * N[l]);
+        optimizer.update(b[l], db[l], j, j + MatMul.W);
+        transposeWeights(l, j, j + MatMul.W);
+    }
+
+    /// Unit u of phase "gradients, then update": its gradient, then its update, while the panel is
+    /// still in the cache.
+    private void gradientThenUpdatePanel(int u) {
+        gradientPanel(u);
+        updatePanel(u);
     }
 
     /// Rows `left` … `right` − 1 of Wback[l] ← Wˡ⁺¹ (Nˡ⁺¹×Nˡ, panels; l + 1 in the equations), from

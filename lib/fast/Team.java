@@ -99,12 +99,12 @@ final class Team {
             throw new IllegalArgumentException("a phase of " + count + " units, but the team shares at most " + taken.length());
         }
         long phase = generation;
-        for (int u = split(count, 1, t, size); u < split(count, 1, t + 1, size); u++) {
+        for (int u = split(count, 1, t, size), end = split(count, 1, t + 1, size); u < end; u++) {
             take(u, phase, unit);
         }
         for (int other = 1; other < size; other++) {
             int s = (t + other) % size;
-            for (int u = split(count, 1, s + 1, size) - 1; u >= split(count, 1, s, size); u--) {
+            for (int u = split(count, 1, s + 1, size) - 1, start = split(count, 1, s, size); u >= start; u--) {
                 take(u, phase, unit);
             }
         }

@@ -24,8 +24,8 @@ import jdk.incubator.vector.VectorSpecies;
 /// counts as 2·L floating-point operations.
 ///
 /// **The kernel** is timed on the products of one training step, each operand the size it has
-/// there, the rows of the result split among the threads as [FloatMlp] splits them. A product
-/// counts 2·m·k·n operations.
+/// there, the rows of the result split among the threads (the trainer splits some products by
+/// columns instead; the rates are alike). A product counts 2·m·k·n operations.
 ///
 /// With t threads, each one runs its share over and over for a second (after half a second of
 /// warm-up), all at the same time, and the rates of the threads add up. Each rate is the best of
