@@ -42,10 +42,11 @@ final class ClassGrading {
         out.println("Grading " + found.size() + (found.size() == 1 ? " submission" : " submissions") + " in " + Repo.display(dir)
                 + " (" + String.join(" ", chapters) + "), each chapter in a JVM of its own: "
                 + limits.timeout().toSeconds() + " s per test, " + limits.memory() + " of heap, hidden tests included.");
-        out.println(limits.sandbox() != null
-                ? "Sandbox: bubblewrap; outside its work folder a submission's file system is read-only, and it has no network."
-                : "Sandbox: none (bubblewrap is not installed or cannot run here); a submission runs in a copy with its own home and"
-                        + " temporary folder, but absolute paths reach the rest of the file system. Install it with: sudo apt-get install bubblewrap");
+        Isolated.Setup setup = Isolated.setup(root, limits.sandbox());
+        out.println("Sandbox: " + sandboxLine(setup));
+        if (setup.sandbox() == null) {
+            ignoreSignals();
+        }
         Report report = new Report(out, true);
         List<Submissions.Graded> graded = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
@@ -81,6 +82,33 @@ final class ClassGrading {
         }
         report.finish();
         return 0;
+    }
+
+    /// What contains the test JVMs, in one line.
+    static String sandboxLine(Isolated.Setup setup) {
+        if (setup.sandbox() != null) {
+            return "bubblewrap; each test JVM sees only the JDK, the grader's class path, its own chapter's classes (read-only)"
+                    + " and an empty scratch folder, with no network, no /proc and no view of other processes.";
+        }
+        String user = setup.plain().setpriv() != null ? " as a user id of its own (the grader runs as root)" : " as the grader's own user";
+        return "none (bubblewrap is not installed or cannot run here); each test JVM runs in a session of its own" + user
+                + ", and can read what that user can read. Install bubblewrap with: sudo apt-get install bubblewrap";
+    }
+
+    /// Without a sandbox a test can signal the grader's process: SIGTERM and SIGHUP are then
+    /// ignored while the class is graded (Ctrl-C, SIGINT, still stops it).
+    private static void ignoreSignals() {
+        try {
+            // sun.misc.Signal (module jdk.unsupported), by reflection: javac warns about its direct use
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            Object ignore = handler.getField("SIG_IGN").get(null);
+            for (String name : List.of("TERM", "HUP")) {
+                signal.getMethod("handle", signal, handler).invoke(null, signal.getConstructor(String.class).newInstance(name), ignore);
+            }
+        } catch (ReflectiveOperationException | RuntimeException notAvailable) {
+            // a JDK without sun.misc.Signal: the signals keep their default action
+        }
     }
 
     /// Grades one submission into a report of its own.

@@ -80,11 +80,11 @@ public final class GradeCommand implements Callable<Integer> {
         List<String> graded = chapters.isEmpty() ? known : chapters;
         Duration limit = Duration.ofSeconds(timeout);
         if (submissions != null) {
-            return new ClassGrading(root, graded, new Isolated.Limits(limit, memory, true, Sandbox.find()), jobs, System.out)
+            return new ClassGrading(root, graded, new Isolated.Limits(limit, memory, true, true), jobs, System.out)
                     .run(submissions.toAbsolutePath().normalize(), csv, json, junit);
         }
         if (watch) {
-            new Watch(root, graded, new Isolated.Limits(limit, memory, hidden, null), System.out).run();
+            new Watch(root, graded, new Isolated.Limits(limit, memory, hidden, false), System.out).run();
             return 0;
         }
         String source = solutions ? "solutions" : "exercises";

@@ -48,15 +48,36 @@ public final class Grader {
 
     /// [#grade(Path, String, Path)] with `settings` (hidden tests or not, the time limit).
     public static Suite.Result grade(Path root, String chapter, Path impl, Suite.Settings settings) {
-        Suite.Result result = Suite.run(sources(root, chapter, impl), settings);
+        Suite.Result result = Suite.run(sources(root, chapter, impl), tests(root, chapter), settings);
         return result.compiled() ? result : notCompiled(root, chapter, impl, result.compileErrors(), settings);
     }
 
-    /// What a chapter is compiled from: `impl/chNN`, the earlier chapters it uses from
-    /// `solutions/`, and its tests.
+    /// The code a chapter's tests run on: `impl/chNN` and the earlier chapters it uses from
+    /// `solutions/`.
     static List<Path> sources(Path root, String chapter, Path impl) {
-        List<Path> tests = Javac.sourcesIn(root.resolve("tests").resolve(chapter));
-        return concat(concat(Javac.sourcesIn(impl.resolve(chapter)), otherChapters(root, chapter)), tests);
+        return concat(Javac.sourcesIn(impl.resolve(chapter)), otherChapters(root, chapter));
+    }
+
+    /// A chapter's test sources, `tests/chNN/`.
+    static List<Path> tests(Path root, String chapter) {
+        return Javac.sourcesIn(root.resolve("tests").resolve(chapter));
+    }
+
+    /// Why the classes compiled into `classes` cannot be graded, or null when they can: every
+    /// class must belong to a chapter's package (`chNN`). A class of another package (`grader`,
+    /// `org.junit`, `java.lang`...) would stand in front of the grader's or JUnit's own.
+    static String outsideChapters(Path classes) {
+        try (Stream<Path> walk = Files.walk(classes)) {
+            return walk.filter(p -> p.toString().endsWith(".class"))
+                    .map(p -> classes.relativize(p).toString().replace('\\', '/'))
+                    .filter(name -> !name.matches("ch\\d\\d/[^/]+\\.class"))
+                    .findFirst()
+                    .map(name -> "it declares " + name.replace(".class", "").replace('/', '.')
+                            + ", a class outside the chapters' packages (chNN); only those are graded")
+                    .orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /// The result of a chapter whose implementation does not compile: each of its tests failed,
@@ -69,7 +90,7 @@ public final class Grader {
             throw new UserError("solutions/" + chapter + " and its tests do not compile (the compiler's messages are above); fix them before grading.");
         }
         String hint = impl.getFileName() + "/" + chapter + " does not compile (see the compiler's messages above)";
-        Suite.Result tests = Suite.planned(sources(root, chapter, solutions), settings);
+        Suite.Result tests = Suite.planned(sources(root, chapter, solutions), tests(root, chapter), settings);
         List<Suite.Outcome> failed = new ArrayList<>();
         for (Suite.Outcome test : tests.outcomes()) {
             failed.add(test.failed(hint));
@@ -104,8 +125,6 @@ public final class Grader {
     private static final Pattern CHAPTER_PACKAGE = Pattern.compile("\\b(ch\\d\\d)\\.[A-Z]");
 
     static List<Path> concat(List<Path> a, List<Path> b) {
-        List<Path> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        return Suite.concat(a, b);
     }
 }

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /// Turns why a test failed into the one line the grader prints after `FAIL`.
-final class Hints {
+public final class Hints {
 
     private Hints() {}
 
@@ -17,7 +17,7 @@ final class Hints {
     /// - a time limit: "took longer than 10 seconds: is there a loop that never ends?";
     /// - a write the grader's sandbox refused: "tried to write /etc/x, outside its own folder; ...";
     /// - any other exception: its class, message and the first place in the student's code.
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         if (failure == null) {
             return "failed without a reason";
         }

@@ -1,20 +1,20 @@
 package grader;
 
 import bp.Javac;
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.reflect.TypeToken;
+import bp.TempFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,46 +23,69 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/// Grades one chapter of one submission in a child JVM ([Child]), so that whatever the code
-/// does costs its own tests and nothing more. The chapter is compiled here (javac runs none of
-/// the submission's code), the tests run in the child:
+/// Grades one chapter of one submission so that whatever its code does costs its own tests and
+/// nothing more, and no result can be forged.
 ///
-/// - the child has a heap cap (`-Xmx`) and exits on the first OutOfMemoryError;
-/// - each test has a time limit, enforced in the child by JUnit, and by this parent too: a test
-///   that runs more than [#GRACE] past its limit gets its JVM killed;
-/// - a child that dies during a test (System.exit, out of memory, killed) has that test failed
-///   with the cause, and a new child runs the tests not yet decided;
-/// - what the tests print is captured in the child, and this parent reads at most
-///   [#MAX_LINE] characters of any line, so output without end floods nothing;
-/// - the child runs in the submission's work folder (a copy), with `user.home`, `HOME`,
-///   `java.io.tmpdir` and `TMPDIR` inside it and an environment of its own; under bubblewrap
-///   ([Sandbox]) everything outside that folder is read-only and there is no network.
+/// 1. The chapter's files are written from the [Snapshot] into a fresh folder of its own, and
+///    compiled here (javac runs none of the submission's code) into `classes/`, which the test
+///    JVM can read and not write. Every class must belong to a chapter's package.
+/// 2. This grader discovers the tests itself ([Suite#plan]): their ids, names and points.
+/// 3. A test JVM (`tools/testjvm`) runs the tests not decided yet and reports each on lines
+///    signed with a fresh key it alone holds ([Signed]). Only a signed result of a planned test
+///    counts, once; the points are this grader's. Anything else the JVM prints is its output.
+/// 4. A JVM that dies during a test (System.exit, out of memory, killed after the time limit) has
+///    that test failed with the cause, and a new JVM runs the rest. After each JVM, everything it
+///    started is killed.
+///
+/// The test JVM runs in bubblewrap ([Sandbox]) when it can, else as [Unsandboxed] says, with a
+/// heap cap, a time limit per test (JUnit's, and this grader's [#GRACE] later), native access,
+/// `Unsafe` memory access and agents switched off, an empty environment, and a scratch folder
+/// for its home and temporary files.
 final class Isolated {
 
-    /// How the child runs: the time limit of a test, the heap cap (as for `-Xmx`, `256m`),
-    /// whether hidden tests run, and the sandbox (null for none).
-    record Limits(Duration timeout, String memory, boolean hidden, Sandbox sandbox) {}
+    /// How the test JVMs run: the time limit of a test, the heap cap (as for `-Xmx`, `256m`),
+    /// whether hidden tests run, and whether to use bubblewrap when it is there.
+    record Limits(Duration timeout, String memory, boolean hidden, boolean sandbox) {}
 
-    /// How long past a test's time limit the parent waits before it kills the child.
+    /// A chapter's result, and the grader's notes about what its code did.
+    record Graded(Suite.Result result, List<String> notes) {}
+
+    /// What the test JVMs run on and in: the class path and module, and bubblewrap (null when
+    /// there is none, or it was not wanted) or what runs them without it.
+    record Setup(ChildJvm jvm, Sandbox sandbox, Unsandboxed plain) {}
+
+    /// How long past a test's time limit the grader waits before it kills the JVM.
     static final Duration GRACE = Duration.ofSeconds(10);
 
-    /// How long a child may take to compile and start before its first test.
+    /// How long a JVM may take to start before its first test.
     static final Duration START_LIMIT = Duration.ofSeconds(120);
 
-    /// How long the parent keeps reading after the child died (its last lines may still be in the pipe).
+    /// How long the grader keeps reading after the JVM died (its last lines may still be in the pipe).
     static final Duration PIPE_GRACE = Duration.ofSeconds(5);
 
-    /// The longest protocol line read; anything longer is dropped.
+    /// The longest line read from the JVM; anything longer is dropped.
     static final int MAX_LINE = 1 << 20;
 
-    private static final Gson GSON = new Gson();
+    /// The longest hint kept (the student's code writes the exception messages).
+    static final int MAX_HINT = 500;
+
+    private static final Map<Boolean, Setup> SETUPS = new LinkedHashMap<>();
 
     private Isolated() {}
 
-    /// Grades `chapter` of the submission copied into `work` (which holds `exercises/`).
-    static Suite.Result grade(Path root, String chapter, Path work, Limits limits) {
-        try {
-            return new Run(root, chapter, work, limits).grade();
+    /// The setup of this grader, made once: with bubblewrap when `sandbox` and it works here.
+    static synchronized Setup setup(Path root, boolean sandbox) {
+        return SETUPS.computeIfAbsent(sandbox, wanted -> {
+            ChildJvm jvm = ChildJvm.get(root);
+            Sandbox found = wanted ? Sandbox.find(jvm) : null;
+            return new Setup(jvm, found, found == null ? Unsandboxed.find(jvm) : null);
+        });
+    }
+
+    /// Grades `chapter` of `submission`.
+    static Graded grade(Path root, String chapter, Snapshot submission, Limits limits) {
+        try (var folder = TempFolder.create("backprop-" + chapter + "-")) {
+            return new Run(root, chapter, folder.path(), setup(root, limits.sandbox()), limits).grade(submission);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,104 +95,155 @@ final class Isolated {
     private static final class Run {
         private final Path root;
         private final String chapter;
-        private final Path work;
+        private final Path folder;
+        private final Path classes;
+        private final Setup setup;
         private final Limits limits;
-        private Map<String, Suite.Outcome> planned;
         private final Map<String, Suite.Outcome> decided = new LinkedHashMap<>();
-        private int hiddenTests;
-        private double hiddenPoints;
+        private final List<String> notes = new ArrayList<>();
+        private Suite.Plan plan;
+        private String classesPrint;
+        private int forged;
 
-        Run(Path root, String chapter, Path work, Limits limits) {
+        Run(Path root, String chapter, Path folder, Setup setup, Limits limits) {
             this.root = root;
             this.chapter = chapter;
-            this.work = work;
+            this.folder = folder;
+            this.classes = folder.resolve("classes");
+            this.setup = setup;
             this.limits = limits;
         }
 
-        Suite.Result grade() throws IOException {
-            Files.createDirectories(work.resolve("home"));
-            Files.createDirectories(work.resolve("tmp"));
-            Path classes = work.resolve("classes-" + chapter);
-            if (!Files.exists(classes.resolve(".compiled"))) {
-                // javac runs none of the submission's code (-proc:none), so it may run here, warm
-                Path exercises = work.resolve("exercises");
-                Javac.Result build = Suite.compile(Grader.sources(root, chapter, exercises), classes);
-                if (!build.ok()) {
-                    String messages = build.messages().replace(work.toAbsolutePath() + "/", "");
-                    Suite.Settings settings = new Suite.Settings(limits.hidden(), limits.timeout(), Set.of(), new Suite.Events() {});
-                    return Grader.notCompiled(root, chapter, exercises, messages, settings);
-                }
-                Files.createFile(classes.resolve(".compiled"));
+        Graded grade(Snapshot submission) throws IOException {
+            Path src = folder.resolve("src");
+            submission.writeChapter(chapter, src);
+            Suite.Settings settings = new Suite.Settings(limits.hidden(), limits.timeout(), Set.of(), new Suite.Events() {});
+            Javac.Result build = Suite.compile(Suite.concat(Grader.sources(root, chapter, src), Grader.tests(root, chapter)), classes);
+            String outside = build.ok() ? Grader.outsideChapters(classes) : null;
+            if (!build.ok() || outside != null) {
+                String messages = outside != null ? "exercises/" + chapter + ": " + outside
+                        : build.messages().replace(src.toAbsolutePath() + "/", "exercises/");
+                return new Graded(Grader.notCompiled(root, chapter, Path.of("exercises"), messages, settings), notes);
             }
-            // each run decides at least one test, or the loop ends: at most one run per test, plus one
-            while (true) {
+            ChildJvm.readableByAll(folder);
+            classesPrint = Snapshot.fingerprint(classes);
+            plan = Suite.plan(classes, Suite.testClasses(Grader.tests(root, chapter)), settings);
+            // each JVM decides at least one test, or the loop ends: at most one JVM per test, plus one
+            while (!undecided().isEmpty()) {
+                if (!Snapshot.fingerprint(classes).equals(classesPrint)) {
+                    notes.add(chapter + ": its compiled classes were changed while it was graded; the tests not yet run fail");
+                    decideAll("its compiled classes were changed by a process of the submission");
+                    break;
+                }
                 int before = decided.size();
-                Running child = start();
-                boolean ended = child.follow();
-                if (ended || planned != null && decided.keySet().containsAll(planned.keySet())) {
-                    break;
+                Set<String> earlier = Set.copyOf(decided.keySet());
+                Running jvm = start(undecided());
+                boolean ended = jvm.follow();
+                jvm.killAll();
+                if (!Snapshot.fingerprint(classes).equals(classesPrint)) {
+                    // what this JVM reported was measured on classes it changed: none of it counts
+                    decided.keySet().removeIf(uid -> !earlier.contains(uid));
+                    continue;
                 }
-                if (child.current != null) {
-                    decided.put(child.current, planned.get(child.current).failed(child.cause()));
+                if (ended) {
+                    decideAll("did not run: its result never reached the grader (did the code close or flood standard output?)");
+                } else if (jvm.current != null) {
+                    decide(jvm.current, plan.tests().get(jvm.current).failed(jvm.cause()));
                 } else if (decided.size() == before) {
-                    String why = "the grader's JVM stopped before this test could run (" + child.cause() + ")";
-                    if (planned == null) {
-                        return new Suite.Result(List.of(new Suite.Outcome(chapter + " could not be graded", false, why)), null);
-                    }
-                    planned.forEach((uid, test) -> decided.putIfAbsent(uid, test.failed(why)));
-                    break;
+                    decideAll("the grader's JVM stopped before this test could run (" + jvm.cause() + ")");
                 }
+            }
+            if (forged > 0) {
+                notes.add(chapter + ": its code wrote " + forged + (forged == 1 ? " line" : " lines")
+                        + " that imitate the grader's results; they were ignored");
             }
             List<Suite.Outcome> outcomes = new ArrayList<>();
-            if (planned != null) {
-                planned.forEach((uid, test) -> outcomes.add(decided.getOrDefault(uid, test)));
-            }
-            return new Suite.Result(outcomes, null, hiddenTests, hiddenPoints);
+            plan.tests().forEach((uid, test) -> outcomes.add(decided.getOrDefault(uid, test)));
+            return new Graded(new Suite.Result(outcomes, null, plan.hiddenTests(), plan.hiddenPoints()), notes);
         }
 
-        private Running start() throws IOException {
-            Path skip = Files.write(work.resolve("skip-" + chapter + ".txt"), decided.keySet());
-            Path classes = work.resolve("classes-" + chapter);
-            List<String> command = new ArrayList<>();
-            if (limits.sandbox() != null) {
-                command.addAll(limits.sandbox().prefix(work));
+        private List<String> undecided() {
+            return plan.tests().keySet().stream().filter(uid -> !decided.containsKey(uid)).toList();
+        }
+
+        private void decide(String uid, Suite.Outcome outcome) {
+            decided.putIfAbsent(uid, outcome);
+        }
+
+        private void decideAll(String why) {
+            undecided().forEach(uid -> decide(uid, plan.tests().get(uid).failed(why)));
+        }
+
+        /// Starts a test JVM for the tests `todo`, in a fresh scratch folder.
+        private Running start(List<String> todo) throws IOException {
+            Path scratch = Files.createTempDirectory(folder, "scratch-");
+            Files.createDirectories(scratch.resolve("home"));
+            Files.createDirectories(scratch.resolve("tmp"));
+            Sandbox sandbox = setup.sandbox();
+            int uid = sandbox == null ? setup.plain().newUser() : -1;
+            List<String> command = new ArrayList<>(sandbox != null ? sandbox.prefix(classes, scratch, setup.jvm()) : setup.plain().prefix(uid));
+            if (uid >= 0) {
+                for (Path p : List.of(scratch, scratch.resolve("home"), scratch.resolve("tmp"))) {
+                    Files.setAttribute(p, "unix:uid", uid);
+                    Files.setAttribute(p, "unix:gid", uid);
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+                }
             }
-            command.addAll(List.of(javaCommand(), "-Xmx" + limits.memory(), "-XX:+ExitOnOutOfMemoryError",
+            List<String> classPath = new ArrayList<>(List.of(inside(classes, scratch).toString()));
+            setup.jvm().classPath().forEach(entry -> classPath.add(inside(entry, scratch).toString()));
+            command.addAll(List.of(setup.jvm().javaCommand(), "-Xmx" + limits.memory(), "-XX:+ExitOnOutOfMemoryError",
                     "-XX:-UsePerfData", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-                    "-Duser.home=" + work.resolve("home"), "-Djava.io.tmpdir=" + work.resolve("tmp"),
-                    "-cp", System.getProperty("java.class.path"), Child.class.getName(),
-                    classes.toString(), Long.toString(limits.timeout().toMillis()), Boolean.toString(limits.hidden()), skip.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+                    "-XX:+DisableAttachMechanism", "-XX:-EnableDynamicAgentLoading",
+                    "--illegal-native-access=deny", "--sun-misc-unsafe-memory-access=deny",
+                    "-Duser.home=" + inside(scratch.resolve("home"), scratch), "-Djava.io.tmpdir=" + inside(scratch.resolve("tmp"), scratch),
+                    "-cp", String.join(java.io.File.pathSeparator, classPath),
+                    "--module-path", inside(setup.jvm().module(), scratch).toString(), "--add-reads", "testjvm=ALL-UNNAMED",
+                    "-m", ChildJvm.MAIN, Long.toString(limits.timeout().toMillis())));
+            command.addAll(Suite.testClasses(Grader.tests(root, chapter)));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(scratch.toFile());
             Map<String, String> env = builder.environment();
-            String path = env.getOrDefault("PATH", "/usr/bin:/bin");
             env.clear();
-            env.put("PATH", path);
+            env.put("PATH", "/usr/bin:/bin");
             env.put("LANG", "C.UTF-8");
-            env.put("HOME", work.resolve("home").toString());
-            env.put("TMPDIR", work.resolve("tmp").toString());
-            builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            return new Running(builder.start());
+            env.put("HOME", inside(scratch.resolve("home"), scratch).toString());
+            env.put("TMPDIR", inside(scratch.resolve("tmp"), scratch).toString());
+            Signed key = new Signed();
+            Running running = new Running(builder.start(), key, uid);
+            try (OutputStream in = running.process.getOutputStream()) {
+                in.write((key.hex() + "\n" + String.join("\n", todo) + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException closedEarly) {
+                // the JVM died before it read its key: follow() reports why
+            }
+            return running;
         }
 
-        /// A running child: its protocol lines, the test it is in, and the tail of its other output.
+        private Path inside(Path path, Path scratch) {
+            return setup.sandbox() == null ? path : setup.sandbox().inside(path, classes, scratch, setup.jvm());
+        }
+
+        /// A running test JVM: its signed events, the test it is in, and the tail of its other output.
         private final class Running {
             private final Process process;
+            private final Signed key;
+            private final int uid;
             private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             private final Tail tail = new Tail(8 * 1024);
+            private final Set<ProcessHandle> seen = new HashSet<>();
+            private final Thread events;
             private String current;
             private String killed;
 
-            private final Thread events;
-
-            Running(Process process) {
+            Running(Process process, Signed key, int uid) {
                 this.process = process;
+                this.key = key;
+                this.uid = uid;
                 events = reader(process.getInputStream(), true);
                 events.start();
                 reader(process.getErrorStream(), false).start();
             }
 
-            /// Reads the child's events until it exits; true when it reported the end.
-            boolean follow() throws IOException {
+            /// Reads the JVM's events until it exits; true when it reported the end.
+            boolean follow() {
                 long lastEvent = System.nanoTime();
                 long startedAt = 0;
                 long deadSince = 0;
@@ -178,28 +252,27 @@ final class Isolated {
                     while (true) {
                         String line = lines.poll(100, TimeUnit.MILLISECONDS);
                         long now = System.nanoTime();
+                        process.descendants().forEach(seen::add);
                         if (line != null) {
+                            Signed.Event event = key.verify(line);
+                            if (event == null) {
+                                forged++;
+                                tail.add(Signed.PREFIX + line);
+                                continue;
+                            }
                             lastEvent = now;
-                            JsonObject event = JsonParser.parseString(line).getAsJsonObject();
-                            switch (event.get("event").getAsString()) {
-                                case "planned" -> {
-                                    if (planned == null) {
-                                        planned = GSON.fromJson(event.get("tests"), new TypeToken<LinkedHashMap<String, Suite.Outcome>>() {}.getType());
+                            switch (event.name()) {
+                                case "started" -> {
+                                    if (event.fields().size() == 1 && plan.tests().containsKey(event.fields().getFirst())) {
+                                        current = event.fields().getFirst();
+                                        startedAt = now;
                                     }
                                 }
-                                case "started" -> {
-                                    current = event.get("uid").getAsString();
-                                    startedAt = now;
-                                }
                                 case "finished" -> {
-                                    decided.put(event.get("uid").getAsString(), GSON.fromJson(event.get("outcome"), Suite.Outcome.class));
+                                    finished(event.fields());
                                     current = null;
                                 }
-                                case "end" -> {
-                                    ended = true;
-                                    hiddenTests = event.get("hiddenTests").getAsInt();
-                                    hiddenPoints = event.get("hiddenPoints").getAsDouble();
-                                }
+                                case "end" -> ended = true;
                                 default -> { }
                             }
                         } else if (!process.isAlive() && lines.isEmpty()) {
@@ -223,28 +296,52 @@ final class Isolated {
                 return ended;
             }
 
+            /// A signed `finished UID PASSED SHARE HINT OUTPUT`: the test's outcome, with this
+            /// grader's name and points for it, decided once.
+            private void finished(List<String> fields) {
+                if (fields.size() != 5 || !plan.tests().containsKey(fields.get(0))) {
+                    return;
+                }
+                Suite.Outcome test = plan.tests().get(fields.get(0));
+                boolean passed = fields.get(1).equals("true");
+                double earned = passed ? test.points() : test.points() * share(fields.get(2));
+                String hint = passed ? null : oneLine(fields.get(3));
+                decide(fields.get(0), new Suite.Outcome(test.name(), passed, hint, fields.get(4), test.points(), earned, test.hidden()));
+            }
+
             private void stop(String why) {
                 if (killed == null) {
                     killed = why;
                 }
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                killAll();
             }
 
-            /// Why the child died during the current test.
+            /// Kills the JVM and everything it started: its process group, every descendant seen
+            /// while it ran, and, when it ran as a user of its own, every process of that user.
+            void killAll() {
+                process.descendants().forEach(seen::add);
+                process.destroyForcibly();
+                if (setup.sandbox() == null && setup.plain().setsid() != null) {
+                    killGroup(process.pid());
+                }
+                seen.forEach(ProcessHandle::destroyForcibly);
+                if (uid >= 0) {
+                    setup.plain().killUser(uid);
+                }
+            }
+
+            /// Why the JVM died during the current test.
             String cause() {
                 if (killed != null) {
                     return killed;
                 }
-                String output = tail.text();
-                if (output.contains("OutOfMemoryError")) {
+                if (tail.text().contains("OutOfMemoryError")) {
                     return "ran out of memory (the heap limit is " + limits.memory() + "): does something grow without end?";
                 }
-                int status = process.exitValue();
-                return "the JVM exited with status " + status + " during this test: does the code call System.exit?";
+                return "the JVM exited with status " + process.exitValue() + " during this test: does the code call System.exit?";
             }
 
-            /// A thread that reads `in`: protocol lines go to the queue, the rest to the tail.
+            /// A thread that reads `in`: lines that start as the grader's go to the queue, the rest to the tail.
             private Thread reader(InputStream in, boolean protocol) {
                 Thread thread = new Thread(() -> {
                     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
@@ -265,7 +362,7 @@ final class Isolated {
                             }
                         }
                     } catch (IOException ignored) {
-                        // the child is gone; what it wrote so far is all there is
+                        // the JVM is gone; what it wrote so far is all there is
                     }
                 });
                 thread.setDaemon(true);
@@ -273,19 +370,40 @@ final class Isolated {
             }
 
             private void take(String line, boolean protocol) {
-                if (protocol && line.startsWith(Child.PREFIX)) {
-                    lines.add(line.substring(Child.PREFIX.length()));
-                } else {
+                if (protocol && line.startsWith(Signed.PREFIX)) {
+                    lines.add(line.substring(Signed.PREFIX.length()));
+                } else if (!line.isEmpty()) {
                     tail.add(line);
                 }
             }
         }
     }
 
-    /// The `java` of the running JDK.
-    static String javaCommand() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    /// The share of a partial credit `right/cases`, between 0 and 1; 0 when it is not one.
+    static double share(String credit) {
+        if (!credit.matches("\\d{1,9}/[1-9]\\d{0,8}")) {
+            return 0;
+        }
+        String[] parts = credit.split("/");
+        return Math.min(1, Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]));
+    }
+
+    /// A hint as one printable line of at most [#MAX_HINT] characters.
+    static String oneLine(String hint) {
+        String line = hint.replaceAll("\\p{Cntrl}+", " ").strip();
+        return line.length() <= MAX_HINT ? line : line.substring(0, MAX_HINT) + " [...]";
+    }
+
+    /// Sends SIGKILL to the process group `pgid` (a test JVM started by `setsid` leads its own).
+    private static void killGroup(long pgid) {
+        try {
+            new ProcessBuilder("kill", "-KILL", "--", "-" + pgid).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no kill command: the descendants seen are still killed one by one
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /// The last characters of a stream of lines.

@@ -1,6 +1,5 @@
 package grader;
 
-import bp.TempFolder;
 import bp.UserError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +16,9 @@ import java.util.stream.Stream;
 /// holding that student's copy of `exercises/` (the `chNN/` folders) or a whole clone of the
 /// project, whose `exercises/` is used. A folder that is itself a submission is graded alone.
 ///
-/// Each submission is copied (regular files only) to a temporary work folder, and each of its
-/// chapters is graded there in a child JVM of its own ([Isolated]); the submission is never
-/// written to, and a fingerprint taken before and after proves it.
+/// Each submission is read into memory once ([Snapshot], regular files only), and each of its
+/// chapters is graded from there in a folder and a test JVM of its own ([Isolated]); the
+/// submission is never written to, and a SHA-256 fingerprint of it taken before and after proves it.
 final class Submissions {
 
     /// One student's work: the student (the folder's name) and the folder that holds `chNN/`.
@@ -36,9 +35,6 @@ final class Submissions {
             return chapters.values().stream().mapToDouble(Suite.Result::points).sum();
         }
     }
-
-    /// A file larger than this is not copied from a submission (exercises are a few KB).
-    static final long MAX_FILE_BYTES = 1 << 20;
 
     private Submissions() {}
 
@@ -84,59 +80,22 @@ final class Submissions {
     }
 
     /// Grades `chapters` of `submission`, printing one line per chapter and one per failed test
-    /// to `report`.
+    /// to `report`. The submission is read once, before any of its code runs.
     static Graded grade(Path root, Submission submission, List<String> chapters, Isolated.Limits limits, Report report) {
-        List<String> notes = new ArrayList<>();
+        String before = Snapshot.fingerprint(submission.exercises());
+        Snapshot snapshot = Snapshot.read(submission.exercises());
+        List<String> notes = new ArrayList<>(snapshot.notes());
         Map<String, Suite.Result> results = new LinkedHashMap<>();
-        String before = fingerprint(submission.exercises());
-        try (var work = TempFolder.create("backprop-grade-")) {
-            copy(submission.exercises(), work.path().resolve("exercises"), notes);
-            for (String chapter : chapters) {
-                Suite.Result result = Isolated.grade(root, chapter, work.path(), limits);
-                results.put(chapter, result);
-                report.chapterLine(chapter, result);
-            }
+        for (String chapter : chapters) {
+            Isolated.Graded graded = Isolated.grade(root, chapter, snapshot, limits);
+            results.put(chapter, graded.result());
+            notes.addAll(graded.notes());
+            report.chapterLine(chapter, graded.result());
         }
-        if (!fingerprint(submission.exercises()).equals(before)) {
-            notes.add("the submission's folder changed while it was graded (its own code wrote there)");
+        if (!Snapshot.fingerprint(submission.exercises()).equals(before)) {
+            notes.add("the submission's folder changed while it was graded (its own code wrote there); it was graded as it was before");
         }
-        notes.forEach(note -> report.note(note));
+        notes.forEach(report::note);
         return new Graded(submission.student(), results, notes);
-    }
-
-    /// Copies the regular files below `from` to `to`; links and files larger than
-    /// [#MAX_FILE_BYTES] are left out, with a note.
-    private static void copy(Path from, Path to, List<String> notes) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-                    notes.add(from.relativize(source) + " is not a regular file and was not graded");
-                } else if (Files.size(source) > MAX_FILE_BYTES) {
-                    notes.add(from.relativize(source) + " is larger than 1 MB and was not graded");
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /// The path, size and modification time of everything below `dir`, as one string.
-    static String fingerprint(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            StringBuilder print = new StringBuilder();
-            for (Path p : walk.sorted().toList()) {
-                print.append(dir.relativize(p)).append(' ')
-                        .append(Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : -1).append(' ')
-                        .append(Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis()).append('\n');
-            }
-            return print.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -48,14 +48,14 @@ final class SubmissionsCheck {
 
     void run() throws Exception {
         Map<String, Properties> fixtures = fixtures(root.resolve("tests/submissions"));
-        Sandbox sandbox = Sandbox.find();
-        Isolated.Limits limits = new Isolated.Limits(TIMEOUT, "256m", true, sandbox);
+        Sandbox sandbox = Isolated.setup(root, true).sandbox();
+        Isolated.Limits limits = new Isolated.Limits(TIMEOUT, "256m", true, true);
         try (var tmp = TempFolder.create("backprop-class-")) {
             Path klass = Files.createDirectories(tmp.path().resolve("class"));
             for (var fixture : fixtures.entrySet()) {
                 materialise(fixture.getKey(), fixture.getValue(), klass.resolve(fixture.getKey()));
             }
-            String before = Submissions.fingerprint(klass);
+            String before = Snapshot.fingerprint(klass);
             for (Properties p : fixtures.values()) {
                 if (p.containsKey("escape")) {
                     Files.deleteIfExists(Path.of(p.getProperty("escape")));
@@ -74,7 +74,7 @@ final class SubmissionsCheck {
                 expectations(fixture.getKey(), fixture.getValue(), table.get(fixture.getKey()), section(output, fixture.getKey()), sandbox != null);
             }
             exports(fixtures.keySet(), table, csv, json, junit);
-            report.line(Submissions.fingerprint(klass).equals(before) && !output.contains("NOTE  the submission's folder changed"),
+            report.line(Snapshot.fingerprint(klass).equals(before) && !output.contains("NOTE  the submission's folder changed"),
                     "no submission was changed by grading it", "a file of a submission changed while it was graded");
             again(fixtures, klass, tmp.path(), limits, json);
             classroom(table.get("correct"));

@@ -23,7 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -41,12 +42,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /// One set of JUnit tests, compiled and run in this JVM: the tests of a chapter against
 /// `exercises/` or `solutions/`, or the library's own tests. (The instructor's grader runs the
-/// same code in a child JVM per submission and chapter: [Isolated] and [Child].)
+/// tests in a child JVM per submission and chapter: [Isolated], and `tools/testjvm`.)
 ///
 /// The sources are compiled against the running program's class path (the library and JUnit)
 /// into a temporary folder, whose classes are loaded before the parent's: a test of package `bp`
-/// then sees the `bp` classes compiled with it. Test classes are the top-level classes whose
-/// name ends in `Test`; their methods run in `@Order`, each with a time limit. A test is worth
+/// then sees the `bp` classes compiled with it. Test classes are named by the test sources (each
+/// `XTest.java`), never found among the compiled classes, so code under test cannot add a test;
+/// their methods run in `@Order`, each with a time limit. A test is worth
 /// its [Points] (1 when it does not say), may grant [PartialCredit], and may be [Hidden].
 public final class Suite {
 
@@ -137,19 +139,21 @@ public final class Suite {
 
     private Suite() {}
 
-    /// Compiles `sources` and runs every test class among them, hidden tests included.
-    public static Result run(List<Path> sources) {
-        return run(sources, Settings.ALL);
+    /// Compiles `code` with the tests `tests` and runs them, hidden tests included.
+    public static Result run(List<Path> code, List<Path> tests) {
+        return run(code, tests, Settings.ALL);
     }
 
-    /// Compiles `sources` and runs their tests as `settings` say.
-    public static Result run(List<Path> sources, Settings settings) {
+    /// Compiles `code` with the tests `tests` and runs them as `settings` say. The test classes
+    /// are the top-level classes of `tests` whose name ends in `Test`: a class of `code` is never
+    /// taken for a test, whatever its name.
+    public static Result run(List<Path> code, List<Path> tests, Settings settings) {
         try (var tmp = TempFolder.create("backprop-suite-")) {
-            Javac.Result build = compile(sources, tmp.path());
+            Javac.Result build = compile(concat(code, tests), tmp.path());
             if (!build.ok()) {
                 return new Result(List.of(), build.messages());
             }
-            return execute(tmp.path(), settings);
+            return execute(tmp.path(), testClasses(tests), settings);
         }
     }
 
@@ -158,10 +162,10 @@ public final class Suite {
         return Javac.compile(sources, classes, null);
     }
 
-    /// Runs the tests compiled into `classes`.
-    public static Result execute(Path classes, Settings settings) {
+    /// Runs the test classes `testClasses`, compiled into `classes`.
+    public static Result execute(Path classes, List<String> testClasses, Settings settings) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        return withLoaded(classes, settings, (request, hidden) -> {
+        return withLoaded(classes, testClasses, settings, (request, hidden) -> {
             var captured = new CappedOutput(MAX_OUTPUT);
             var listener = new Collector(captured, settings.events());
             PrintStream out = System.out;
@@ -180,43 +184,70 @@ public final class Suite {
         });
     }
 
-    /// The tests compiled into `classes` as `settings` select them, not run: each a failed
-    /// outcome "did not run", with its name, points and hidden flag, by unique id.
-    public static Result planned(Path classes, Settings settings) {
-        return withLoaded(classes, settings, (request, hidden) -> {
-            TestPlan plan = LauncherFactory.create().discover(request);
-            List<Outcome> tests = new ArrayList<>();
-            for (TestIdentifier id : tests(plan)) {
-                tests.add(notRun(id));
+    /// The tests of a suite as `settings` select them, not run: each a failed outcome "did not
+    /// run" with its name, points and hidden flag, by JUnit unique id in the order they run; and
+    /// how many hidden tests (worth how many points) were left out.
+    public record Plan(Map<String, Outcome> tests, int hiddenTests, double hiddenPoints) {}
+
+    /// The plan of the test classes `testClasses`, compiled into `classes`. Discovery loads the
+    /// classes without initialising them: none of their code runs.
+    public static Plan plan(Path classes, List<String> testClasses, Settings settings) {
+        return withLoaded(classes, testClasses, settings, (request, hidden) -> {
+            Map<String, Outcome> tests = new LinkedHashMap<>();
+            for (TestIdentifier id : tests(LauncherFactory.create().discover(request))) {
+                tests.put(id.getUniqueId(), notRun(id));
             }
-            return new Result(tests, null, hidden.size(), points(hidden));
+            return new Plan(Collections.unmodifiableMap(tests), hidden.size(), points(hidden));
         });
     }
 
-    /// The tests of `sources` as `settings` select them, not run (see [#planned(Path, Settings)]).
-    public static Result planned(List<Path> sources, Settings settings) {
+    /// The tests of `code` and `tests` as `settings` select them, not run (see [#plan]).
+    public static Result planned(List<Path> code, List<Path> tests, Settings settings) {
         try (var tmp = TempFolder.create("backprop-suite-")) {
-            Javac.Result build = compile(sources, tmp.path());
+            Javac.Result build = compile(concat(code, tests), tmp.path());
             if (!build.ok()) {
                 throw new IllegalStateException("the tests do not compile with the solutions:\n" + build.messages());
             }
-            return planned(tmp.path(), settings);
+            Plan plan = plan(tmp.path(), testClasses(tests), settings);
+            return new Result(List.copyOf(plan.tests().values()), null, plan.hiddenTests(), plan.hiddenPoints());
         }
     }
 
-    /// The display names of the tests of `sources`, hidden ones included, without running them.
-    public static List<String> names(List<Path> sources) {
-        return planned(sources, Settings.ALL).outcomes().stream().map(Outcome::name).toList();
+    /// The display names of the tests `tests` (compiled with `code`), hidden ones included, without running them.
+    public static List<String> names(List<Path> code, List<Path> tests) {
+        return planned(code, tests, Settings.ALL).outcomes().stream().map(Outcome::name).toList();
     }
 
-    private interface Body {
-        Result apply(LauncherDiscoveryRequest request, Map<String, Double> hiddenLeftOut) throws Exception;
+    /// The test classes among `tests`: each file `XTest.java` names the class `X Test` of the
+    /// package its `package` line declares.
+    public static List<String> testClasses(List<Path> tests) {
+        List<String> names = new ArrayList<>();
+        for (Path file : tests) {
+            String simple = file.getFileName().toString().replaceFirst("\\.java$", "");
+            if (simple.endsWith("Test")) {
+                Matcher declared = PACKAGE.matcher(ExerciseGenerator.read(file));
+                names.add(declared.find() ? declared.group(1) + "." + simple : simple);
+            }
+        }
+        return names.stream().sorted().toList();
     }
 
-    private static Result withLoaded(Path classes, Settings settings, Body body) {
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+
+    static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private interface Body<T> {
+        T apply(LauncherDiscoveryRequest request, Map<String, Double> hiddenLeftOut) throws Exception;
+    }
+
+    private static <T> T withLoaded(Path classes, List<String> names, Settings settings, Body<T> body) {
         try (var loader = localFirst(classes)) {
             List<Class<?>> testClasses = new ArrayList<>();
-            for (String name : testClassNames(classes)) {
+            for (String name : names) {
                 testClasses.add(Class.forName(name, false, loader));
             }
             Thread thread = Thread.currentThread();
@@ -457,16 +488,6 @@ public final class Suite {
             int from = Math.min(start, bytes.length);
             String part = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
             return dropped > 0 && kept.size() >= limit ? part + "\n[... " + dropped + " more bytes of output dropped]" : part;
-        }
-    }
-
-    private static List<String> testClassNames(Path classes) throws IOException {
-        try (Stream<Path> walk = Files.walk(classes)) {
-            return walk.map(p -> classes.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> p.endsWith("Test.class") && !p.contains("$"))
-                    .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
-                    .sorted()
-                    .toList();
         }
     }
 

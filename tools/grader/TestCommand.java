@@ -84,7 +84,7 @@ public final class TestCommand implements Callable<Integer> {
     /// Runs the tests in `tests` compiled together with the code they test.
     private void suite(String label, List<Path> code, Path tests) {
         report.heading(label + " tests (" + Repo.display(tests) + ")");
-        Suite.Result result = Suite.run(Grader.concat(code, Javac.sourcesIn(tests)));
+        Suite.Result result = Suite.run(code, Javac.sourcesIn(tests));
         report.suite(label, result);
         if (result.compiled() && result.outcomes().isEmpty()) {
             report.line(false, Repo.display(tests) + " has tests", "no test was found");

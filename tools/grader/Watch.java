@@ -1,15 +1,12 @@
 package grader;
 
 import bp.Repo;
-import bp.TempFolder;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
@@ -21,11 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /// `./jbang grade --watch [chNN ...]`: grades the chapters once, then again each time a file of
 /// theirs in `exercises/` is saved, and prints each chapter's progress (`ch03 5/23`) with the next
-/// failing test and its hint. Each grading runs in a child JVM ([Isolated]) on a copy of the
+/// failing test and its hint. Each grading runs in a child JVM ([Isolated]) on a snapshot of the
 /// chapter, so a loop that never ends or a System.exit in the exercise cannot stop the watch.
 final class Watch {
 
@@ -118,14 +114,11 @@ final class Watch {
 
     /// Grades `chapter` on a copy of its exercises in a child JVM and prints its result.
     private void grade(String chapter) {
-        try (var work = TempFolder.create("backprop-watch-")) {
-            copy(exercises, work.path().resolve("exercises"));
-            Suite.Result result = Isolated.grade(root, chapter, work.path(), limits);
-            latest.put(chapter, result);
-            out.println(summary(chapter, result));
-            if (!result.compiled()) {
-                result.compileErrors().lines().limit(10).forEach(line -> out.println("    | " + line));
-            }
+        Suite.Result result = Isolated.grade(root, chapter, Snapshot.read(exercises), limits).result();
+        latest.put(chapter, result);
+        out.println(summary(chapter, result));
+        if (!result.compiled()) {
+            result.compileErrors().lines().limit(10).forEach(line -> out.println("    | " + line));
         }
     }
 
@@ -146,20 +139,5 @@ final class Watch {
             out.println(line);
         }
         out.flush();
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (Files.isRegularFile(source)) {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
