@@ -120,10 +120,15 @@ final class Isolated {
             Suite.Settings settings = new Suite.Settings(limits.hidden(), limits.timeout(), Set.of(), new Suite.Events() {});
             Javac.Result build = Suite.compile(Suite.concat(Grader.sources(root, chapter, src), Grader.tests(root, chapter)), classes);
             String outside = build.ok() ? Grader.outsideChapters(classes) : null;
-            if (!build.ok() || outside != null) {
-                String messages = outside != null ? "exercises/" + chapter + ": " + outside
-                        : build.messages().replace(src.toAbsolutePath() + "/", "exercises/");
+            if (!build.ok()) {
+                String messages = build.messages().replace(src.toAbsolutePath() + "/", "exercises/");
                 return new Graded(Grader.notCompiled(root, chapter, Path.of("exercises"), messages, settings), notes);
+            }
+            if (outside != null) {
+                String why = "exercises/" + chapter + " is not graded: " + outside;
+                Suite.Result refused = Grader.notCompiled(root, chapter, Path.of("exercises"), why, settings);
+                return new Graded(new Suite.Result(refused.outcomes().stream().map(test -> test.failed(why)).toList(), why,
+                        refused.hiddenTests(), refused.hiddenPoints()), notes);
             }
             ChildJvm.readableByAll(folder);
             classesPrint = Snapshot.fingerprint(classes);
@@ -390,7 +395,7 @@ final class Isolated {
 
     /// A hint as one printable line of at most [#MAX_HINT] characters.
     static String oneLine(String hint) {
-        String line = hint.replaceAll("\\p{Cntrl}+", " ").strip();
+        String line = hint.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
         return line.length() <= MAX_HINT ? line : line.substring(0, MAX_HINT) + " [...]";
     }
 

@@ -9,6 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,39 +54,90 @@ final class SubmissionsCheck {
 
     void run() throws Exception {
         Map<String, Properties> fixtures = fixtures(root.resolve("tests/submissions"));
-        Sandbox sandbox = Isolated.setup(root, true).sandbox();
-        Isolated.Limits limits = new Isolated.Limits(TIMEOUT, "256m", true, true);
         try (var tmp = TempFolder.create("backprop-class-")) {
             Path klass = Files.createDirectories(tmp.path().resolve("class"));
             for (var fixture : fixtures.entrySet()) {
                 materialise(fixture.getKey(), fixture.getValue(), klass.resolve(fixture.getKey()));
             }
-            String before = Snapshot.fingerprint(klass);
-            for (Properties p : fixtures.values()) {
-                if (p.containsKey("escape")) {
-                    Files.deleteIfExists(Path.of(p.getProperty("escape")));
+            boolean first = true;
+            for (boolean sandbox : List.of(true, false)) {
+                Isolated.Setup setup = Isolated.setup(root, sandbox);
+                if (sandbox && setup.sandbox() == null) {
+                    report.heading("instructor grading of tests/submissions in bubblewrap");
+                    report.note("bubblewrap is not installed or cannot run here: only the grading without it is checked");
+                    continue;
+                }
+                Path mode = Files.createDirectories(tmp.path().resolve(sandbox ? "sandboxed" : "unsandboxed"));
+                Map<String, List<String>> table = gradeClass(fixtures, klass, new Isolated.Limits(TIMEOUT, "256m", true, sandbox), setup, mode);
+                if (first) {
+                    exports(fixtures.keySet(), table, mode.resolve("grades.csv"), mode.resolve("results.json"), mode.resolve("junit"));
+                    again(fixtures, klass, mode, new Isolated.Limits(TIMEOUT, "256m", true, sandbox), mode.resolve("results.json"));
+                    classroom(table.get("correct"));
+                    first = false;
                 }
             }
-            long start = System.nanoTime();
-            Path csv = tmp.path().resolve("grades.csv");
-            Path json = tmp.path().resolve("results.json");
-            Path junit = tmp.path().resolve("junit");
-            String output = grade(klass, limits, csv, json, junit);
-            String seconds = "%.0f s".formatted((System.nanoTime() - start) / 1e9);
-            report.heading("instructor grading of tests/submissions (" + fixtures.size() + " submissions, " + String.join(" ", CHAPTERS)
-                    + ", " + seconds + ", sandbox: " + (sandbox == null ? "none" : "bubblewrap") + ")");
-            Map<String, List<String>> table = table(output);
-            for (var fixture : fixtures.entrySet()) {
-                expectations(fixture.getKey(), fixture.getValue(), table.get(fixture.getKey()), section(output, fixture.getKey()), sandbox != null);
-            }
-            exports(fixtures.keySet(), table, csv, json, junit);
-            report.line(Snapshot.fingerprint(klass).equals(before) && !output.contains("NOTE  the submission's folder changed"),
-                    "no submission was changed by grading it", "a file of a submission changed while it was graded");
-            again(fixtures, klass, tmp.path(), limits, json);
-            classroom(table.get("correct"));
         }
     }
 
+    /// Grades the class in `klass` with `limits` and checks every fixture's expectations, the
+    /// hostile ones' traces (a host socket reached, processes left, the submission changed), and
+    /// that the class's folder is unchanged. Returns the table of scores.
+    private Map<String, List<String>> gradeClass(Map<String, Properties> fixtures, Path klass, Isolated.Limits limits,
+            Isolated.Setup setup, Path out) throws Exception {
+        boolean sandboxed = setup.sandbox() != null;
+        Map<String, String> before = new LinkedHashMap<>();
+        fixtures.keySet().forEach(name -> before.put(name, Snapshot.fingerprint(klass.resolve(name))));
+        for (Properties p : fixtures.values()) {
+            if (p.containsKey("escape")) {
+                Files.deleteIfExists(Path.of(p.getProperty("escape")));
+            }
+        }
+        long start = System.nanoTime();
+        String output;
+        int knocks;
+        try (HostSocket socket = HostSocket.open()) {
+            output = grade(klass, limits, out.resolve("grades.csv"), out.resolve("results.json"), out.resolve("junit"));
+            knocks = socket.connections();
+        }
+        String seconds = "%.0f s".formatted((System.nanoTime() - start) / 1e9);
+        report.heading("instructor grading of tests/submissions (" + fixtures.size() + " submissions, " + String.join(" ", CHAPTERS)
+                + ", " + seconds + ", sandbox: " + ClassGrading.sandboxLine(setup).replaceFirst(";.*", "") + ")");
+        Map<String, List<String>> table = table(output);
+        for (var fixture : fixtures.entrySet()) {
+            expectations(fixture.getKey(), fixture.getValue(), table.get(fixture.getKey()), section(output, fixture.getKey()), sandboxed);
+        }
+        boolean contained = sandboxed || setup.plain().setpriv() != null;
+        if (sandboxed) {
+            report.line(knocks == 0, "host-socket: no test reached the Unix socket listening in the machine's /tmp",
+                    knocks + " connections reached it");
+        } else {
+            report.note("host-socket: without bubblewrap " + knocks + " connections reached the socket in the machine's /tmp (not contained)");
+        }
+        List<String> left = leftover(fixtures);
+        if (contained) {
+            report.line(left.isEmpty(), "leftover-processes: no process a test started outlived grading", left.size() + " are still running: " + left);
+        } else {
+            report.note("leftover-processes: " + left.size() + " processes outlived grading (without bubblewrap or root, one that leaves its"
+                    + " session fast enough is not found)");
+        }
+        kill(left);
+        List<String> wrong = new ArrayList<>();
+        for (String name : fixtures.keySet()) {
+            boolean changed = !Snapshot.fingerprint(klass.resolve(name)).equals(before.get(name));
+            boolean noted = section(output, name).contains("NOTE  the submission's folder changed");
+            boolean allowed = !sandboxed && fixtures.get(name).containsKey("changed.unsandboxed");
+            if (changed != noted || changed && !allowed) {
+                wrong.add(name + (changed ? " changed" : " unchanged") + (noted ? ", noted" : ", not noted"));
+            }
+            if (changed) {
+                report.note(name + ": its code reached its own submission and rewrote it; the grader noted it and graded what it had read before");
+                materialise(name, fixtures.get(name), klass.resolve(name));
+            }
+        }
+        report.line(wrong.isEmpty(), "no submission was changed by grading it but by its own code, and then the grader says so",
+                String.join("; ", wrong));
+        return table;
+    }
     /// `.github/classroom/autograding.json` and `.github/workflows/classroom.yml` grade every
     /// chapter with `./jbang grade chNN` and the same points; for the chapters graded here, the
     /// points are the chapter's total (the correct submission's row of the table).
@@ -116,32 +173,60 @@ final class SubmissionsCheck {
         return printed.toString(StandardCharsets.UTF_8);
     }
 
+    /// The scores `p` expects (`a|b`: either), each with the honest score beside it, the causes
+    /// of failed tests and the grader's notes it expects, and that a file it writes outside its
+    /// folder did not reach the machine in the sandbox.
     private void expectations(String name, Properties p, List<String> row, String section, boolean sandboxed) {
         for (int c = 0; c < CHAPTERS.size(); c++) {
             String chapter = CHAPTERS.get(c);
             String expected = p.getProperty("expect." + chapter + (sandboxed ? "" : ".unsandboxed"), p.getProperty("expect." + chapter));
             String actual = row == null ? "missing" : row.get(c).substring(0, row.get(c).indexOf('/'));
-            report.line(expected.equals(actual), name + ": " + chapter + " earns " + expected + " points",
-                    "the grader gave " + actual + (row == null ? " (no row in the table)" : ""));
+            String honest = p.containsKey("honest." + chapter) ? " (honest score " + p.getProperty("honest." + chapter) + ")" : "";
+            report.line(List.of(expected.split("\\|")).contains(actual),
+                    name + ": " + chapter + " earns " + expected.replace("|", " or ") + " points" + honest,
+                    "the grader gave " + actual + (row == null ? " (no row in the table)" : "") + "; what it printed:\n" + section);
         }
         for (int n = 1; p.containsKey("cause." + n); n++) {
             String cause = p.getProperty("cause." + n);
             boolean applies = sandboxed || !p.containsKey("escape");
             boolean found = section.lines().anyMatch(l -> l.contains("FAIL") && l.contains(cause));
-            report.line(!applies || found, name + ": a failed test says \"" + cause + "\"",
-                    "no FAIL line of " + name + " says so:\n" + section);
+            if (applies) {
+                report.line(found, name + ": a failed test says \"" + cause + "\"", "no FAIL line of " + name + " says so:\n" + section);
+            }
+        }
+        for (int n = 1; p.containsKey("note." + n); n++) {
+            String note = p.getProperty("note." + n);
+            report.line(section.lines().anyMatch(l -> l.contains("NOTE") && l.contains(note)), name + ": the grader notes \"" + note + "\"",
+                    "no NOTE line of " + name + " says so:\n" + section);
         }
         if (p.containsKey("escape")) {
             Path escape = Path.of(p.getProperty("escape"));
             boolean exists = Files.exists(escape);
-            report.line(!sandboxed || !exists, name + ": " + (sandboxed ? "the write outside its folder was refused, no " + escape
-                    : "without bubblewrap the write outside its folder is not contained (install bubblewrap)"), escape + " was written");
+            if (sandboxed) {
+                report.line(!exists, name + ": its write to " + escape + " stayed in the sandbox's own /tmp", escape + " was written");
+            } else {
+                report.note(name + ": without bubblewrap its write to " + escape + (exists ? " reached the machine (not contained)" : " did not reach the machine"));
+            }
             try {
                 Files.deleteIfExists(escape);
             } catch (IOException ignored) {
                 // another user's file: left alone
             }
         }
+    }
+
+    /// The processes still running whose command line has a fixture's `marker` (`a|b`: either).
+    private static List<String> leftover(Map<String, Properties> fixtures) {
+        List<String> markers = fixtures.values().stream().filter(p -> p.containsKey("marker"))
+                .flatMap(p -> List.of(p.getProperty("marker").split("\\|")).stream()).toList();
+        return ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().map(line -> markers.stream().anyMatch(line::contains)).orElse(false))
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("")).toList();
+    }
+
+    /// Kills the processes `left` names (pid first), so that one check's leftovers do not outlive `./jbang test`.
+    private static void kill(List<String> left) {
+        left.forEach(line -> ProcessHandle.of(Long.parseLong(line.substring(0, line.indexOf(' ')))).ifPresent(ProcessHandle::destroyForcibly));
     }
 
     /// The CSV, the Gradescope JSON and the JUnit XML parse and agree with the terminal table.
@@ -244,6 +329,18 @@ final class SubmissionsCheck {
         return output.substring(from, end < 0 ? output.length() : end);
     }
 
+    /// The solutions' files, by path relative to `solutions/`.
+    private Map<Path, String> solutionFiles() throws IOException {
+        Map<Path, String> files = new LinkedHashMap<>();
+        Path solutions = root.resolve("solutions");
+        try (Stream<Path> walk = Files.walk(solutions)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(solutions.relativize(file), Files.readString(file));
+            }
+        }
+        return files;
+    }
+
     /// The fixtures: folder name → its submission.properties, sorted.
     private static Map<String, Properties> fixtures(Path dir) throws IOException {
         Map<String, Properties> found = new LinkedHashMap<>();
@@ -259,19 +356,29 @@ final class SubmissionsCheck {
         return found;
     }
 
-    /// Writes the full submission `p` describes into `target`.
+    /// Writes the full submission `p` describes into `target`: its base, the chapters it copies
+    /// from the solutions (`copy.N`), the files it adds from its fixture folder (`add.N.file`,
+    /// `add.N.from`), then its edits.
     private void materialise(String name, Properties p, Path target) throws IOException {
         Path exercises = "clone".equals(p.getProperty("layout")) ? target.resolve("exercises") : target;
         Map<Path, String> files = new LinkedHashMap<>();
+        Map<Path, String> solutions = solutionFiles();
         if ("stubs".equals(p.getProperty("base"))) {
             files.putAll(ExerciseGenerator.generate(root.resolve("solutions")));
         } else {
-            Path solutions = root.resolve("solutions");
-            try (Stream<Path> walk = Files.walk(solutions)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(solutions.relativize(file), Files.readString(file));
+            files.putAll(solutions);
+        }
+        for (int n = 1; p.containsKey("copy." + n); n++) {
+            String chapter = p.getProperty("copy." + n);
+            solutions.forEach((file, text) -> {
+                if (file.getName(0).toString().equals(chapter)) {
+                    files.put(file, text);
                 }
-            }
+            });
+        }
+        for (int n = 1; p.containsKey("add." + n + ".file"); n++) {
+            Path from = root.resolve("tests/submissions").resolve(name).resolve(p.getProperty("add." + n + ".from"));
+            files.put(Path.of(p.getProperty("add." + n + ".file")), Files.readString(from));
         }
         List<String> problems = new ArrayList<>();
         for (int n = 1; p.containsKey("edit." + n + ".file"); n++) {
@@ -294,6 +401,48 @@ final class SubmissionsCheck {
         }
         if (!problems.isEmpty()) {
             report.line(false, "tests/submissions/" + name + " describes its submission", String.join("; ", problems));
+        }
+    }
+
+    /// A Unix socket listening in the machine's /tmp while the class is graded, as a host service
+    /// would, open to every user; it counts the connections that reach it.
+    private static final class HostSocket implements AutoCloseable {
+        private final Path file;
+        private final ServerSocketChannel server;
+        private final AtomicInteger connections = new AtomicInteger();
+
+        private HostSocket(Path file, ServerSocketChannel server) {
+            this.file = file;
+            this.server = server;
+            Thread accept = new Thread(() -> {
+                while (server.isOpen()) {
+                    try (SocketChannel ignored = server.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        static HostSocket open() throws IOException {
+            Path file = Path.of("/tmp", "backprop-host-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".sock");
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(file));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxrwxrwx"));
+            return new HostSocket(file, server);
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            Files.deleteIfExists(file);
         }
     }
 }

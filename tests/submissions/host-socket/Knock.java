@@ -1,0 +1,41 @@
+package ch01;
+
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/// A hostile submission: connects to every Unix socket it can find in /tmp, /run and /var/run (a
+/// database, a desktop session, the grader's own tools) and writes to it. A network namespace
+/// does not cover these: only a private /tmp and no /run do.
+final class Knock {
+
+    private static boolean done;
+
+    private Knock() {}
+
+    static synchronized void knock() {
+        if (done) {
+            return;
+        }
+        done = true;
+        for (String dir : new String[] {"/tmp", "/run", "/var/run"}) {
+            try (Stream<Path> walk = Files.walk(Path.of(dir), 2)) {
+                walk.filter(p -> p.toString().endsWith(".sock")).forEach(Knock::knock);
+            } catch (Exception unreadable) {
+                // not there
+            }
+        }
+    }
+
+    private static void knock(Path socket) {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            channel.write(ByteBuffer.wrap("knock knock\n".getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception refused) {
+            // closed to us
+        }
+    }
+}
