@@ -18,9 +18,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /// What every test JVM of instructor grading runs on, made once per grader: a copy of the
-/// grader's class path (`lib/`: JUnit, the grader's jar) and the module `testjvm`
-/// (`tools/testjvm`) compiled into `module/`, both in a folder of their own that the test
-/// JVMs may read and not write. Nothing in it comes from a submission, `solutions/` or `tests/`.
+/// grader's class path (`lib/`: JUnit, the grader's jar), the module `testjvm`
+/// (`tools/testjvm`) compiled into `module/`, and the sandbox's seccomp filter, in a folder of
+/// their own that the test JVMs may read and not write. Nothing in it comes from a submission, `solutions/` or `tests/`.
 record ChildJvm(Path folder, List<Path> classPath, Path module, String javaCommand) {
 
     /// The module and the main class of the test JVM.
@@ -53,6 +53,10 @@ record ChildJvm(Path folder, List<Path> classPath, Path module, String javaComma
             }
             Path module = folder.resolve("module");
             compileModule(root.resolve("tools/testjvm"), module);
+            byte[] filter = Sandbox.seccompFilter();
+            if (filter.length > 0) {
+                Files.write(folder.resolve("seccomp.bpf"), filter);
+            }
             readableByAll(folder);
             return new ChildJvm(folder, List.copyOf(classPath), module, Path.of(System.getProperty("java.home"), "bin", "java").toString());
         } catch (IOException e) {

@@ -91,8 +91,9 @@ final class ClassGrading {
                     + " and an empty scratch folder, with no network, no /proc and no view of other processes.";
         }
         String user = setup.plain().setpriv() != null ? " as a user id of its own (the grader runs as root)" : " as the grader's own user";
-        return "none (bubblewrap is not installed or cannot run here); each test JVM runs in a session of its own" + user
-                + ", and can read what that user can read. Install bubblewrap with: sudo apt-get install bubblewrap";
+        return "none (" + (setup.wanted() ? "bubblewrap is not installed or cannot run here" : "not wanted") + "); each test JVM runs"
+                + " in a session of its own" + user + ", and can read what that user can read."
+                + (setup.wanted() ? " Install bubblewrap with: sudo apt-get install bubblewrap" : "");
     }
 
     /// Without a sandbox a test can signal the grader's process: SIGTERM and SIGHUP are then

@@ -51,8 +51,8 @@ final class Isolated {
     record Graded(Suite.Result result, List<String> notes) {}
 
     /// What the test JVMs run on and in: the class path and module, and bubblewrap (null when
-    /// there is none, or it was not wanted) or what runs them without it.
-    record Setup(ChildJvm jvm, Sandbox sandbox, Unsandboxed plain) {}
+    /// it was not `wanted`, or is not installed or cannot run here) or what runs them without it.
+    record Setup(ChildJvm jvm, Sandbox sandbox, Unsandboxed plain, boolean wanted) {}
 
     /// How long past a test's time limit the grader waits before it kills the JVM.
     static final Duration GRACE = Duration.ofSeconds(10);
@@ -78,7 +78,7 @@ final class Isolated {
         return SETUPS.computeIfAbsent(sandbox, wanted -> {
             ChildJvm jvm = ChildJvm.get(root);
             Sandbox found = wanted ? Sandbox.find(jvm) : null;
-            return new Setup(jvm, found, found == null ? Unsandboxed.find(jvm) : null);
+            return new Setup(jvm, found, found == null ? Unsandboxed.find(jvm) : null, wanted);
         });
     }
 

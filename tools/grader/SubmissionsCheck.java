@@ -64,7 +64,10 @@ final class SubmissionsCheck {
                 Isolated.Setup setup = Isolated.setup(root, sandbox);
                 if (sandbox && setup.sandbox() == null) {
                     report.heading("instructor grading of tests/submissions in bubblewrap");
-                    report.note("bubblewrap is not installed or cannot run here: only the grading without it is checked");
+                    boolean installed = Files.isExecutable(Path.of("/usr/bin/bwrap"));
+                    report.line(!installed, "bubblewrap runs a test JVM here when it is installed",
+                            "/usr/bin/bwrap is installed but a test JVM does not start in it (are user namespaces switched off?)");
+                    report.note("bubblewrap is not available here: only the grading without it is checked");
                     continue;
                 }
                 Path mode = Files.createDirectories(tmp.path().resolve(sandbox ? "sandboxed" : "unsandboxed"));
@@ -101,7 +104,8 @@ final class SubmissionsCheck {
         }
         String seconds = "%.0f s".formatted((System.nanoTime() - start) / 1e9);
         report.heading("instructor grading of tests/submissions (" + fixtures.size() + " submissions, " + String.join(" ", CHAPTERS)
-                + ", " + seconds + ", sandbox: " + ClassGrading.sandboxLine(setup).replaceFirst(";.*", "") + ")");
+                + ", " + seconds + ", sandbox: " + (sandboxed ? "bubblewrap" : "none, each test JVM as "
+                + (setup.plain().setpriv() != null ? "a user id of its own" : "the grader's user")) + ")");
         Map<String, List<String>> table = table(output);
         for (var fixture : fixtures.entrySet()) {
             expectations(fixture.getKey(), fixture.getValue(), table.get(fixture.getKey()), section(output, fixture.getKey()), sandboxed);
