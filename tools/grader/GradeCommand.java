@@ -88,7 +88,7 @@ public final class GradeCommand implements Callable<Integer> {
             return 0;
         }
         String source = solutions ? "solutions" : "exercises";
-        Suite.Settings settings = hidden ? new Suite.Settings(true, limit, java.util.Set.of(), new Suite.Events() {})
+        Suite.Settings settings = hidden ? new Suite.Settings(true, limit)
                 : Suite.Settings.student(limit);
         if (list) {
             return list(root, graded, root.resolve(source), settings);

@@ -117,7 +117,7 @@ final class Isolated {
         Graded grade(Snapshot submission) throws IOException {
             Path src = folder.resolve("src");
             submission.writeChapter(chapter, src);
-            Suite.Settings settings = new Suite.Settings(limits.hidden(), limits.timeout(), Set.of(), new Suite.Events() {});
+            Suite.Settings settings = new Suite.Settings(limits.hidden(), limits.timeout());
             Javac.Result build = Suite.compile(Suite.concat(Grader.sources(root, chapter, src), Grader.tests(root, chapter)), classes);
             String outside = build.ok() ? Grader.outsideChapters(classes) : null;
             if (!build.ok()) {

@@ -187,7 +187,8 @@ final class SubmissionsCheck {
             String actual = row == null ? "missing" : row.get(c).substring(0, row.get(c).indexOf('/'));
             String honest = p.containsKey("honest." + chapter) ? " (honest score " + p.getProperty("honest." + chapter) + ")" : "";
             report.line(List.of(expected.split("\\|")).contains(actual),
-                    name + ": " + chapter + " earns " + expected.replace("|", " or ") + " points" + honest,
+                    name + ": " + chapter + " earns " + expected.replace("|", " or ") + " points"
+                            + (expected.contains("|") ? ", gave " + actual : "") + honest,
                     "the grader gave " + actual + (row == null ? " (no row in the table)" : "") + "; what it printed:\n" + section);
         }
         for (int n = 1; p.containsKey("cause." + n); n++) {

@@ -107,34 +107,15 @@ public final class Suite {
         }
     }
 
-    /// How a suite runs: with or without the [Hidden] tests, the time limit of each test, the
-    /// unique ids of tests not to run again, and who hears of each test as it starts and ends.
-    public record Settings(boolean hidden, Duration timeout, Set<String> skip, Events events) {
+    /// How a suite runs: with or without the [Hidden] tests, and the time limit of each test.
+    public record Settings(boolean hidden, Duration timeout) {
         /// Every test, hidden ones included, with the default time limit: the project's own checks.
-        public static final Settings ALL = new Settings(true, TIMEOUT, Set.of(), new Events() {});
+        public static final Settings ALL = new Settings(true, TIMEOUT);
 
         /// What a student runs: the hidden tests are counted, not run.
         public static Settings student(Duration timeout) {
-            return new Settings(false, timeout, Set.of(), new Events() {});
+            return new Settings(false, timeout);
         }
-
-        public Settings withEvents(Events events) {
-            return new Settings(hidden, timeout, skip, events);
-        }
-
-        public Settings withSkip(Set<String> skip) {
-            return new Settings(hidden, timeout, skip, events);
-        }
-    }
-
-    /// Hears of each test as it runs, by its JUnit unique id (the child JVM streams them).
-    public interface Events {
-        /// The tests that will run, in order, as outcomes not yet decided (failed, "did not run").
-        default void planned(Map<String, Outcome> tests) {}
-
-        default void started(String uid) {}
-
-        default void finished(String uid, Outcome outcome) {}
     }
 
     private Suite() {}
@@ -167,7 +148,7 @@ public final class Suite {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         return withLoaded(classes, testClasses, settings, (request, hidden) -> {
             var captured = new CappedOutput(MAX_OUTPUT);
-            var listener = new Collector(captured, settings.events());
+            var listener = new Collector(captured);
             PrintStream out = System.out;
             PrintStream err = System.err;
             PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -211,11 +192,6 @@ public final class Suite {
             Plan plan = plan(tmp.path(), testClasses(tests), settings);
             return new Result(List.copyOf(plan.tests().values()), null, plan.hiddenTests(), plan.hiddenPoints());
         }
-    }
-
-    /// The display names of the tests `tests` (compiled with `code`), hidden ones included, without running them.
-    public static List<String> names(List<Path> code, List<Path> tests) {
-        return planned(code, tests, Settings.ALL).outcomes().stream().map(Outcome::name).toList();
     }
 
     /// The test classes among `tests`: each file `XTest.java` names the class `X Test` of the
@@ -272,7 +248,7 @@ public final class Suite {
         return tests.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    /// The request for `classes`, leaving out the tests `settings` skip, and the hidden ones
+    /// The request for `classes`, leaving out the hidden tests
     /// (recorded in `hiddenLeftOut` with their points) unless `settings` include them.
     private static LauncherDiscoveryRequest request(List<Class<?>> classes, Settings settings, Map<String, Double> hiddenLeftOut) {
         List<ClassSelector> selectors = classes.stream().map(c -> selectClass(c)).toList();
@@ -281,9 +257,6 @@ public final class Suite {
                 return FilterResult.included("a container");
             }
             String uid = descriptor.getUniqueId().toString();
-            if (settings.skip().contains(uid)) {
-                return FilterResult.excluded("already graded");
-            }
             if (!settings.hidden() && isHidden(descriptor.getTags())) {
                 hiddenLeftOut.put(uid, pointsOf(descriptor.getSource().orElse(null)));
                 return FilterResult.excluded("hidden");
@@ -366,13 +339,11 @@ public final class Suite {
         private final Map<String, String> containerFailures = new LinkedHashMap<>();
         private final Map<String, Double> credit = new LinkedHashMap<>();
         private final CappedOutput output;
-        private final Events events;
         private TestPlan plan;
         private int outputStart;
 
-        Collector(CappedOutput output, Events events) {
+        Collector(CappedOutput output) {
             this.output = output;
-            this.events = events;
         }
 
         @Override
@@ -381,14 +352,12 @@ public final class Suite {
             for (TestIdentifier test : tests(plan)) {
                 planned.put(test.getUniqueId(), notRun(test));
             }
-            events.planned(Collections.unmodifiableMap(planned));
         }
 
         @Override
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
                 outputStart = output.size();
-                events.started(id.getUniqueId());
             }
         }
 
@@ -429,7 +398,6 @@ public final class Suite {
 
         private void decide(String uid, Outcome outcome) {
             outcomes.put(uid, outcome);
-            events.finished(uid, outcome);
         }
 
         private List<TestIdentifier> descendants(TestIdentifier id) {
