@@ -51,7 +51,9 @@ final class ClassGrading {
         List<Submissions.Graded> graded = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
             List<Future<Done>> running = new ArrayList<>();
-            for (Submissions.Submission submission : found) {
+            // every submission is read before any code of the class runs
+            List<Submissions.Read> read = found.stream().map(Submissions.Read::of).toList();
+            for (Submissions.Read submission : read) {
                 running.add(pool.submit(() -> grade(submission)));
             }
             for (Future<Done> next : running) {
@@ -113,11 +115,12 @@ final class ClassGrading {
     }
 
     /// Grades one submission into a report of its own.
-    private Done grade(Submissions.Submission submission) {
+    private Done grade(Submissions.Read read) {
+        Submissions.Submission submission = read.submission();
         var printed = new ByteArrayOutputStream();
         var part = new Report(new PrintStream(printed, true, StandardCharsets.UTF_8), true);
         part.heading(submission.student() + " (" + Repo.display(submission.exercises()) + ")");
-        Submissions.Graded graded = Submissions.grade(root, submission, chapters, limits, part);
+        Submissions.Graded graded = Submissions.grade(root, read, chapters, limits, part);
         return new Done(graded, printed.toString(StandardCharsets.UTF_8), part);
     }
 }

@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
 ///    counts, once; the points are this grader's. Anything else the JVM prints is its output.
 /// 4. A JVM that dies during a test (System.exit, out of memory, killed after the time limit) has
 ///    that test failed with the cause, and a new JVM runs the rest. After each JVM, everything it
-///    started is killed.
+///    started is killed. When the compiled classes changed while a JVM ran (a SHA-256 before and
+///    after), nothing it reported counts, and the chapter is compiled and tested again from the
+///    snapshot, up to [#ATTEMPTS] times.
 ///
 /// The test JVM runs in bubblewrap ([Sandbox]) when it can, else as [Unsandboxed] says, with a
 /// heap cap, a time limit per test (JUnit's, and this grader's [#GRACE] later), native access,
@@ -65,6 +67,11 @@ final class Isolated {
 
     /// The longest line read from the JVM; anything longer is dropped.
     static final int MAX_LINE = 1 << 20;
+
+    /// How many times a chapter is compiled and tested when its compiled classes keep changing
+    /// under its tests (without bubblewrap, code of another submission graded at the same time can
+    /// write there).
+    static final int ATTEMPTS = 3;
 
     /// The longest hint kept (the student's code writes the exception messages).
     static final int MAX_HINT = 500;
@@ -96,7 +103,7 @@ final class Isolated {
         private final Path root;
         private final String chapter;
         private final Path folder;
-        private final Path classes;
+        private Path classes;
         private final Setup setup;
         private final Limits limits;
         private final Map<String, Suite.Outcome> decided = new LinkedHashMap<>();
@@ -109,46 +116,58 @@ final class Isolated {
             this.root = root;
             this.chapter = chapter;
             this.folder = folder;
-            this.classes = folder.resolve("classes");
             this.setup = setup;
             this.limits = limits;
         }
 
         Graded grade(Snapshot submission) throws IOException {
-            Path src = folder.resolve("src");
-            submission.writeChapter(chapter, src);
             Suite.Settings settings = new Suite.Settings(limits.hidden(), limits.timeout());
-            Javac.Result build = Suite.compile(Suite.concat(Grader.sources(root, chapter, src), Grader.tests(root, chapter)), classes);
-            String outside = build.ok() ? Grader.outsideChapters(classes) : null;
-            if (!build.ok()) {
-                String messages = build.messages().replace(src.toAbsolutePath() + "/", "exercises/");
-                return new Graded(Grader.notCompiled(root, chapter, Path.of("exercises"), messages, settings), notes);
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                decided.clear();
+                classes = folder.resolve("classes-" + attempt);
+                Path src = folder.resolve("src-" + attempt);
+                submission.writeChapter(chapter, src);
+                String srcPrint = Snapshot.fingerprint(src);
+                Javac.Result build = Suite.compile(Suite.concat(Grader.sources(root, chapter, src), Grader.tests(root, chapter)), classes);
+                if (!Snapshot.fingerprint(src).equals(srcPrint)) {
+                    notes.add(chapter + ": its sources were changed while they were compiled (by code of the class); compiled again");
+                    continue;
+                }
+                if (!build.ok()) {
+                    String messages = build.messages().replace(src.toAbsolutePath() + "/", "exercises/");
+                    return new Graded(Grader.notCompiled(root, chapter, Path.of("exercises"), messages, settings), notes);
+                }
+                String outside = Grader.outsideChapters(classes);
+                if (outside != null) {
+                    String why = "exercises/" + chapter + " is not graded: " + outside;
+                    Suite.Result refused = Grader.notCompiled(root, chapter, Path.of("exercises"), why, settings);
+                    return new Graded(new Suite.Result(refused.outcomes().stream().map(test -> test.failed(why)).toList(), why,
+                            refused.hiddenTests(), refused.hiddenPoints()), notes);
+                }
+                ChildJvm.readableByAll(folder);
+                classesPrint = Snapshot.fingerprint(classes);
+                plan = Suite.plan(classes, Suite.testClasses(Grader.tests(root, chapter)), settings);
+                if (runTests()) {
+                    return result();
+                }
+                notes.add(chapter + ": its compiled classes were changed while its tests ran (by code of the class); "
+                        + (attempt < ATTEMPTS ? "graded again from the submission as read" : "the tests not yet decided fail"));
             }
-            if (outside != null) {
-                String why = "exercises/" + chapter + " is not graded: " + outside;
-                Suite.Result refused = Grader.notCompiled(root, chapter, Path.of("exercises"), why, settings);
-                return new Graded(new Suite.Result(refused.outcomes().stream().map(test -> test.failed(why)).toList(), why,
-                        refused.hiddenTests(), refused.hiddenPoints()), notes);
-            }
-            ChildJvm.readableByAll(folder);
-            classesPrint = Snapshot.fingerprint(classes);
-            plan = Suite.plan(classes, Suite.testClasses(Grader.tests(root, chapter)), settings);
+            decideAll("its compiled classes were changed while its tests ran, " + ATTEMPTS + " times");
+            return result();
+        }
+
+        /// Runs test JVMs until every planned test is decided; false when the compiled classes
+        /// changed meanwhile (nothing the JVM that saw them reported counts).
+        private boolean runTests() throws IOException {
             // each JVM decides at least one test, or the loop ends: at most one JVM per test, plus one
             while (!undecided().isEmpty()) {
-                if (!Snapshot.fingerprint(classes).equals(classesPrint)) {
-                    notes.add(chapter + ": its compiled classes were changed while it was graded; the tests not yet run fail");
-                    decideAll("its compiled classes were changed by a process of the submission");
-                    break;
-                }
                 int before = decided.size();
-                Set<String> earlier = Set.copyOf(decided.keySet());
                 Running jvm = start(undecided());
                 boolean ended = jvm.follow();
                 jvm.killAll();
                 if (!Snapshot.fingerprint(classes).equals(classesPrint)) {
-                    // what this JVM reported was measured on classes it changed: none of it counts
-                    decided.keySet().removeIf(uid -> !earlier.contains(uid));
-                    continue;
+                    return false;
                 }
                 if (ended) {
                     decideAll("did not run: its result never reached the grader (did the code close or flood standard output?)");
@@ -158,6 +177,10 @@ final class Isolated {
                     decideAll("the grader's JVM stopped before this test could run (" + jvm.cause() + ")");
                 }
             }
+            return true;
+        }
+
+        private Graded result() {
             if (forged > 0) {
                 notes.add(chapter + ": its code wrote " + forged + (forged == 1 ? " line" : " lines")
                         + " that imitate the grader's results; they were ignored");

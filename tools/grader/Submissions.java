@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /// holding that student's copy of `exercises/` (the `chNN/` folders) or a whole clone of the
 /// project, whose `exercises/` is used. A folder that is itself a submission is graded alone.
 ///
-/// Each submission is read into memory once ([Snapshot], regular files only), and each of its
+/// Every submission is read into memory ([Snapshot], regular files only) before any code of the
+/// class runs, so that one submission's code cannot change what another is graded on; each of its
 /// chapters is graded from there in a folder and a test JVM of its own ([Isolated]); the
 /// submission is never written to, and a SHA-256 fingerprint of it taken before and after proves it.
 final class Submissions {
@@ -79,11 +80,18 @@ final class Submissions {
         return new Submission(dir.getFileName().toString(), exercises);
     }
 
-    /// Grades `chapters` of `submission`, printing one line per chapter and one per failed test
-    /// to `report`. The submission is read once, before any of its code runs.
-    static Graded grade(Path root, Submission submission, List<String> chapters, Isolated.Limits limits, Report report) {
-        String before = Snapshot.fingerprint(submission.exercises());
-        Snapshot snapshot = Snapshot.read(submission.exercises());
+    /// A submission as read before any submission's code ran: its files and their fingerprint.
+    record Read(Submission submission, Snapshot snapshot, String fingerprint) {
+        static Read of(Submission submission) {
+            return new Read(submission, Snapshot.read(submission.exercises()), Snapshot.fingerprint(submission.exercises()));
+        }
+    }
+
+    /// Grades `chapters` of the submission `read`, printing one line per chapter and one per
+    /// failed test to `report`. Its files were read before any code of the class ran.
+    static Graded grade(Path root, Read read, List<String> chapters, Isolated.Limits limits, Report report) {
+        Submission submission = read.submission();
+        Snapshot snapshot = read.snapshot();
         List<String> notes = new ArrayList<>(snapshot.notes());
         Map<String, Suite.Result> results = new LinkedHashMap<>();
         for (String chapter : chapters) {
@@ -92,8 +100,8 @@ final class Submissions {
             notes.addAll(graded.notes());
             report.chapterLine(chapter, graded.result());
         }
-        if (!Snapshot.fingerprint(submission.exercises()).equals(before)) {
-            notes.add("the submission's folder changed while it was graded (its own code wrote there); it was graded as it was before");
+        if (!Snapshot.fingerprint(submission.exercises()).equals(read.fingerprint())) {
+            notes.add("the submission's folder changed while the class was graded (code of the class wrote there); it was graded as it was before");
         }
         notes.forEach(report::note);
         return new Graded(submission.student(), results, notes);
