@@ -49,10 +49,10 @@ final class ClassGrading {
         }
         Report report = new Report(out, true);
         List<Submissions.Graded> graded = new ArrayList<>();
+        // every submission is read before any code of the class runs
+        List<Submissions.Read> read = found.stream().map(Submissions.Read::of).toList();
         try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {
             List<Future<Done>> running = new ArrayList<>();
-            // every submission is read before any code of the class runs
-            List<Submissions.Read> read = found.stream().map(Submissions.Read::of).toList();
             for (Submissions.Read submission : read) {
                 running.add(pool.submit(() -> grade(submission)));
             }
@@ -68,6 +68,7 @@ final class ClassGrading {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+        changedSince(read, graded);
         out.println();
         Exports.table(out, chapters, graded);
         if (csv != null) {
@@ -84,6 +85,23 @@ final class ClassGrading {
         }
         report.finish();
         return 0;
+    }
+
+    /// Notes each submission whose folder is no longer what was read before grading began (code
+    /// of the class reached it), under a heading of its own.
+    private void changedSince(List<Submissions.Read> read, List<Submissions.Graded> graded) {
+        boolean headed = false;
+        for (int i = 0; i < read.size(); i++) {
+            if (read.get(i).changed()) {
+                if (!headed) {
+                    out.println();
+                    out.println("== submissions changed while the class was graded");
+                    headed = true;
+                }
+                graded.get(i).notes().add(Submissions.CHANGED);
+                out.println("  NOTE  " + graded.get(i).student() + ": " + Submissions.CHANGED);
+            }
+        }
     }
 
     /// What contains the test JVMs, in one line.

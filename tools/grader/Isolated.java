@@ -153,6 +153,7 @@ final class Isolated {
                 notes.add(chapter + ": its compiled classes were changed while its tests ran (by code of the class); "
                         + (attempt < ATTEMPTS ? "graded again from the submission as read" : "the tests not yet decided fail"));
             }
+            decided.clear();
             decideAll("its compiled classes were changed while its tests ran, " + ATTEMPTS + " times");
             return result();
         }

@@ -85,7 +85,16 @@ final class Submissions {
         static Read of(Submission submission) {
             return new Read(submission, Snapshot.read(submission.exercises()), Snapshot.fingerprint(submission.exercises()));
         }
+
+        /// Whether the submission's folder is no longer what was read.
+        boolean changed() {
+            return !Snapshot.fingerprint(submission.exercises()).equals(fingerprint);
+        }
     }
+
+    /// The grader's note on a submission whose folder changed while the class was graded.
+    static final String CHANGED = "the submission's folder changed while the class was graded (code of the class wrote there);"
+            + " it was graded as it was read before";
 
     /// Grades `chapters` of the submission `read`, printing one line per chapter and one per
     /// failed test to `report`. Its files were read before any code of the class ran.
@@ -99,9 +108,6 @@ final class Submissions {
             results.put(chapter, graded.result());
             notes.addAll(graded.notes());
             report.chapterLine(chapter, graded.result());
-        }
-        if (!Snapshot.fingerprint(submission.exercises()).equals(read.fingerprint())) {
-            notes.add("the submission's folder changed while the class was graded (code of the class wrote there); it was graded as it was before");
         }
         notes.forEach(report::note);
         return new Graded(submission.student(), results, notes);
