@@ -273,7 +273,6 @@ void plotCost(Options options, double[] losses, String run) {
             "epoch", "log₁₀ C  (−10 means C = 1e-10)");
     chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) EPOCHS).setLegendPosition(Styler.LegendPosition.InsideNE);
     Plots.line(chart, "C, the mean squared error on the 4 points", epochs(), log10(losses)).setLineColor(BLUE);
-    Plots.roundTicks(chart, 0.5);
     Plots.save(chart, options, "xor-cost");
 }
 
@@ -397,7 +396,6 @@ void plotStuck(Options options, List<Integer> stuck, List<double[]> stuckLosses)
         series.setLineColor(colors[s]);
         series.setLineStyle(styles[s]);
     }
-    Plots.roundTicks(chart, 0.5);
     Plots.save(chart, options, "xor-stuck-seeds");
 }
 

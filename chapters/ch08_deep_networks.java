@@ -469,7 +469,6 @@ void step5_trainingWithBatchNorm(Options options) {
     XYChart chart = Plots.lines("A deep sigmoid network on two rings: cost with and without batch norm",
             "epoch", "cost C (MSE on all %d points)".formatted(m));
     chart.getStyler().setYAxisMin(0.0).setYAxisDecimalPattern("0.00").setLegendPosition(Styler.LegendPosition.InsideSW);
-    Plots.roundTicks(chart, 0.5);
     double[] x = Plots.range(0, epochs, epochs + 1);
     Plots.line(chart, "without batch norm", x, plainCosts).setLineColor(COLORS[3]);
     Plots.line(chart, "with batch norm after every dense layer", x, normCosts).setLineColor(COLORS[0]);
@@ -558,11 +557,9 @@ void step6_saddlePoint(Options options) {
             "iteration k", "‖∇f(x_k, y_k)‖ (log scale, cut at 1e-7)");
     norms.getStyler().setYAxisLogarithmic(true).setYAxisMin(1e-7).setYAxisMax(2.0)
             .setLegendPosition(Styler.LegendPosition.InsideNE);
-    Plots.roundTicks(norms, 0.5);
     XYChart costs = Plots.lines("Near a saddle the cost sits on a plateau at f = 0",
             "iteration k", "f(x_k, y_k) (the minima have f = −0.25)");
     costs.getStyler().setYAxisMin(-0.3).setYAxisMax(0.55).setLegendPosition(Styler.LegendPosition.InsideNE);
-    Plots.roundTicks(costs, 0.5);
     for (int s = 0; s < starts.length; s++) {
         Run run = GradientDescent.minimize(SADDLE, SADDLE_GRADIENT, new double[] {1, starts[s]}, eta,
                 Stopping.after(iterations));
@@ -683,7 +680,6 @@ void step8_stuckXor(Options options) {
     XYChart chart = Plots.lines("XOR with a 2-2-1 sigmoid network: cost against step for %d seeds".formatted(seeds),
             "gradient-descent step", "cost C (MSE on the 4 examples, log scale)");
     chart.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideSW);
-    Plots.roundTicks(chart, 0.5);
     plotRuns(chart, "solved (C < 0.01)", solvedCurves, COLORS[0]);
     plotRuns(chart, "stuck", stuckCurves, COLORS[3]);
     Plots.save(chart, options, "xor-seeds");

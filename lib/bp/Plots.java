@@ -2,11 +2,13 @@ package bp;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -40,10 +42,11 @@ public final class Plots {
 
     private Plots() {}
 
-    /// An empty line chart with its title and axis titles, legend in the upper left corner.
+    /// An empty line chart with its title and axis titles, legend in the upper left corner. Its
+    /// axes get round ticks (see [RoundTicks]).
     public static XYChart lines(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new RoundTicks(new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle));
         XYStyler style = chart.getStyler();
         style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         style.setLegendPosition(Styler.LegendPosition.InsideNW);
@@ -75,17 +78,6 @@ public final class Plots {
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         series.setMarker(SeriesMarkers.CIRCLE);
         return series;
-    }
-
-    /// Round ticks on the x axis (0, 200, 400, …). XChart 3.8 puts the x ticks on the data points
-    /// when the x values are evenly spaced (epochs 0, 34, 68, …); an invisible point off that grid,
-    /// at `x` inside the axis range (0.5 for integer epochs), brings back round ticks. Its y is NaN,
-    /// so the y range, even a logarithmic one, is untouched.
-    public static void roundTicks(XYChart chart, double x) {
-        XYSeries hidden = chart.addSeries("(round ticks)", new double[] {x, x}, new double[] {Double.NaN, Double.NaN});
-        hidden.setMarker(SeriesMarkers.NONE);
-        hidden.setLineColor(new Color(0, 0, 0, 0));
-        hidden.setShowInLegend(false);
     }
 
     /// `n` evenly spaced numbers from `from` to `to`, both included.
@@ -141,6 +133,45 @@ public final class Plots {
             System.out.println("  (no window: " + e.getMessage() + "; the plots are saved as PNG)");
         }
     }
+
+    /// An XY chart whose linear axes always get round ticks (0, 0.5, 1, … or 0, 200, 400, …), at
+    /// least [#TICK_SPACING] pixels apart.
+    ///
+    /// XChart 3.8.8 puts the ticks of an axis on the data points themselves whenever the values of
+    /// all its series are evenly spaced: `range(-6, 6, 200)` gets ticks at −6, −5.94, …, labelled
+    /// `-3.949748743718593`, and 1000 steps get ticks every 48 steps that run together. Before each
+    /// paint (a PNG, the window, a notebook) this chart adds one invisible series, a point between
+    /// the two smallest x values with y = NaN: the x values are then no longer evenly spaced, nor
+    /// the y values (NaN), and XChart picks its round ticks (1, 2 or 5 × 10ⁿ). The point draws
+    /// nothing, has no legend entry, and lies inside the data, so no range changes.
+    static final class RoundTicks extends XYChart {
+
+        /// The name of the invisible series.
+        static final String OFF_GRID = "(round ticks)";
+
+        RoundTicks(XYChartBuilder builder) {
+            super(builder);
+            getStyler().setXAxisTickMarkSpacingHint(TICK_SPACING);
+        }
+
+        @Override
+        public void paint(Graphics2D g, int width, int height) {
+            removeSeries(OFF_GRID);
+            double[] x = getSeriesMap().values().stream().flatMapToDouble(series -> Arrays.stream(series.getXData()))
+                    .filter(Double::isFinite).distinct().sorted().limit(2).toArray();
+            if (x.length == 2) {
+                double between = x[0] + (x[1] - x[0]) / 2;
+                XYSeries hidden = addSeries(OFF_GRID, new double[] {between, between}, new double[] {Double.NaN, Double.NaN});
+                hidden.setMarker(SeriesMarkers.NONE);
+                hidden.setLineColor(new Color(0, 0, 0, 0));
+                hidden.setShowInLegend(false);
+            }
+            super.paint(g, width, height);
+        }
+    }
+
+    /// The least distance, in pixels, between two ticks of an x axis (XChart's default is 74).
+    static final int TICK_SPACING = 80;
 
     private static void checkLengths(String name, double[] x, double[] y) {
         if (x.length != y.length) {

@@ -5,14 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Axis;
+import org.knowm.xchart.internal.chartpart.AxisTickCalculator;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 @DisplayName("Plots")
 class PlotsTest {
@@ -76,15 +89,76 @@ class PlotsTest {
     }
 
     @Test
-    @DisplayName("roundTicks adds one hidden series off the data grid: no legend entry, NaN y, so no range changes")
-    void roundTicksAddsAHiddenPoint() {
+    @DisplayName("evenly spaced x values still get round, well-spaced ticks: range(-6, 6, 200), 1001 steps, 9380 batches")
+    void evenlySpacedXGetsRoundTicks() throws Exception {
+        double[][] grids = {Plots.range(-6, 6, 200), Plots.range(0, 1000, 1001), Plots.range(1, 9380, 9380)};
+        for (double[] x : grids) {
+            XYChart chart = Plots.lines("t", "x", "y");
+            Plots.line(chart, "y", x, Arrays.stream(x).map(Math::sin).toArray());
+            BitmapEncoder.getBufferedImage(chart);
+            List<Tick> ticks = xTicks(chart);
+            assertTrue(ticks.size() >= 3, "at least 3 ticks, got " + ticks);
+            double step = ticks.get(1).value() - ticks.get(0).value();
+            double scale = Math.pow(10, Math.floor(Math.log10(step)));
+            double mantissa = step / scale;
+            assertTrue(Set.of(1.0, 2.0, 2.5, 5.0).stream().anyMatch(r -> Math.abs(mantissa - r) < 1e-9),
+                    "the step between ticks is 1, 2, 2.5 or 5 × 10ⁿ, got " + step + " in " + ticks);
+            Font font = chart.getStyler().getAxisTickLabelsFont();
+            for (int i = 0; i < ticks.size(); i++) {
+                Tick tick = ticks.get(i);
+                assertEquals(Math.rint(tick.value() / step) * step, tick.value(), 1e-9 * scale,
+                        "tick " + tick.label() + " is a multiple of " + step);
+                if (i > 0) {
+                    double width = Math.max(width(font, tick.label()), width(font, ticks.get(i - 1).label()));
+                    assertTrue(tick.at() - ticks.get(i - 1).at() >= 1.5 * width,
+                            "labels " + ticks.get(i - 1).label() + " and " + tick.label() + " have at least half a label of space between them: " + ticks);
+                }
+            }
+            assertEquals(1, chart.getSeriesMap().size() - chart.getSeriesMap().values().stream().filter(s -> s.isShowInLegend()).count(),
+                    "one invisible series, without a legend entry");
+        }
+    }
+
+    @Test
+    @DisplayName("the invisible series of the round ticks changes neither range, even on a logarithmic y axis")
+    void roundTicksKeepTheRanges() throws Exception {
         XYChart chart = Plots.lines("t", "epoch", "cost");
-        Plots.line(chart, "cost", Plots.range(0, 99, 100), Plots.range(1, 2, 100));
-        Plots.roundTicks(chart, 0.5);
-        assertEquals(2, chart.getSeriesMap().size());
-        var hidden = chart.getSeriesMap().values().stream().filter(series -> !series.isShowInLegend()).toList();
-        assertEquals(1, hidden.size(), "exactly one series is left out of the legend");
-        assertEquals(0.5, hidden.getFirst().getXData()[0]);
-        assertTrue(Double.isNaN(hidden.getFirst().getYData()[0]), "its y is NaN, so the y axis is untouched");
+        chart.getStyler().setYAxisLogarithmic(true);
+        Plots.line(chart, "cost", Plots.range(0, 99, 100), Arrays.stream(Plots.range(0, 99, 100)).map(k -> Math.exp(-k / 10)).toArray());
+        BitmapEncoder.getBufferedImage(chart);
+        BitmapEncoder.getBufferedImage(chart);
+        assertEquals(2, chart.getSeriesMap().size(), "painting twice adds the invisible series once");
+        XYSeries hidden = chart.getSeriesMap().get(Plots.RoundTicks.OFF_GRID);
+        assertEquals(0.5, hidden.getXData()[0], "between the first two x values");
+        assertTrue(Double.isNaN(hidden.getYData()[0]), "its y is NaN: it draws nothing");
+        List<Tick> ticks = xTicks(chart);
+        assertEquals("0", ticks.getFirst().label(), "the x axis still starts at 0: " + ticks);
+        assertEquals(99, chart.getSeriesMap().get("cost").getXMax(), "and ends at the last epoch");
+    }
+
+    /// A tick of an axis: its label, the number it shows, where it is (pixels from the axis's start).
+    record Tick(String label, double value, double at) {}
+
+    /// The ticks inside the x axis as XChart computed them at the last paint. XChart keeps them
+    /// package-private, hence the reflection.
+    private static List<Tick> xTicks(XYChart chart) throws Exception {
+        Method getXAxis = Chart.class.getDeclaredMethod("getXAxis");
+        getXAxis.setAccessible(true);
+        Axis<?, ?> axis = (Axis<?, ?>) getXAxis.invoke(chart);
+        AxisTickCalculator calculator = axis.getAxisTickCalculator();
+        List<Tick> ticks = new ArrayList<>();
+        for (int i = 0; i < calculator.getTickLabels().size(); i++) {
+            double at = calculator.getTickLocations().get(i);
+            if (at >= 0 && at <= axis.getBounds().getWidth()) {
+                String label = calculator.getTickLabels().get(i);
+                ticks.add(new Tick(label, Double.parseDouble(label.replace(",", "")), at));
+            }
+        }
+        return ticks;
+    }
+
+    /// The width in pixels of `text` in `font`.
+    private static double width(Font font, String text) {
+        return new TextLayout(text, font, new FontRenderContext(null, true, false)).getBounds().getWidth();
     }
 }
