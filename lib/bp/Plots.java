@@ -1,8 +1,11 @@
 package bp;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.SwingWrapper;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -45,7 +48,12 @@ public final class Plots {
     /// An empty line chart with its title and axis titles, legend in the upper left corner. Its
     /// axes get round ticks (see [RoundTicks]).
     public static XYChart lines(String title, String xTitle, String yTitle) {
-        XYChart chart = new RoundTicks(new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        return lines(title, xTitle, yTitle, WIDTH, HEIGHT);
+    }
+
+    /// The same chart, `width` × `height` pixels: a panel of [#saveGrid], for example.
+    public static XYChart lines(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new RoundTicks(new XYChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle));
         XYStyler style = chart.getStyler();
         style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -80,6 +88,15 @@ public final class Plots {
         return series;
     }
 
+    /// A line `width` pixels wide: solid, or dashed when `dash` gives the lengths of the dashes and
+    /// the gaps in turn (`stroke(2f, 7f, 4f)`: 7 pixels drawn, 4 left out). For `series.setLineStyle`.
+    public static BasicStroke stroke(float width, float... dash) {
+        if (dash.length == 0) {
+            return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        }
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+    }
+
     /// `n` evenly spaced numbers from `from` to `to`, both included.
     public static double[] range(double from, double to, int n) {
         if (n < 2) {
@@ -99,15 +116,49 @@ public final class Plots {
 
     /// Writes `chart` as `<name>.png` into `dir` (created when missing) and prints its path.
     public static Path save(Chart<?, ?> chart, Path dir, String name) {
+        return write(BitmapEncoder.getBufferedImage(chart), List.of(chart), dir, name);
+    }
+
+    /// Writes `panels` as one picture `<name>.png` into the output folder of `options`: small
+    /// multiples, `columns` panels to a row in the order given, under `title` (one or more lines).
+    /// Each panel keeps its own size; give them all the same. Prints the path.
+    public static Path saveGrid(String title, List<? extends Chart<?, ?>> panels, int columns, Options options, String name) {
+        int width = panels.getFirst().getWidth();
+        int height = panels.getFirst().getHeight();
+        int rows = (panels.size() + columns - 1) / columns;
+        String[] lines = title.split("\n");
+        Font font = panels.getFirst().getStyler().getChartTitleFont();
+        int lineHeight = font.getSize() + 10;
+        int top = lines.length * lineHeight + 10;
+        BufferedImage image = new BufferedImage(columns * width, top + rows * height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        for (int i = 0; i < lines.length; i++) {
+            g.setFont(i == 0 ? font : font.deriveFont(Font.PLAIN, font.getSize() - 3f));
+            int textWidth = g.getFontMetrics().stringWidth(lines[i]);
+            g.drawString(lines[i], (image.getWidth() - textWidth) / 2, (i + 1) * lineHeight);
+        }
+        for (int k = 0; k < panels.size(); k++) {
+            g.drawImage(BitmapEncoder.getBufferedImage(panels.get(k)), (k % columns) * width, top + (k / columns) * height, null);
+        }
+        g.dispose();
+        return write(image, panels, options.out(), name);
+    }
+
+    /// Writes `image` as `<name>.png` into `dir`, keeps `charts` for [#showAll] and prints the path.
+    private static Path write(BufferedImage image, List<? extends Chart<?, ?>> charts, Path dir, String name) {
         Path file = dir.resolve(name + ".png");
         try {
             Files.createDirectories(dir);
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
+            ImageIO.write(image, "png", file.toFile());
         } catch (IOException e) {
             throw new UserError("cannot write the plot " + file + " (" + e.getMessage() + "); check that the folder is writable or pass --out DIR.");
         }
         synchronized (saved) {
-            saved.add(chart);
+            saved.addAll(charts);
         }
         System.out.println("  plot: " + Repo.display(file));
         return file;

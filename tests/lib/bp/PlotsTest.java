@@ -74,6 +74,30 @@ class PlotsTest {
     }
 
     @Test
+    @DisplayName("saveGrid writes the panels side by side, columns to a row, under their title, on white")
+    void saveGridWritesSmallMultiples(@TempDir Path dir) throws Exception {
+        Options options = Options.parse("ch07", "t", new String[] {"--out", dir.toString(), "--no-show"});
+        List<XYChart> panels = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            XYChart panel = Plots.lines("panel " + k, "x", "y", 300, 200);
+            Plots.line(panel, "y", new double[] {0, 1}, new double[] {k, k + 1});
+            panels.add(panel);
+        }
+        BufferedImage image = ImageIO.read(Plots.saveGrid("Five panels\nand a key", panels, 3, options, "grid").toFile());
+        assertEquals(900, image.getWidth(), "3 panels of 300 px to a row");
+        assertTrue(image.getHeight() > 400 && image.getHeight() < 500, "2 rows of 200 px under two lines of title: " + image.getHeight());
+        assertEquals(0xFFFFFF, image.getRGB(image.getWidth() - 5, image.getHeight() - 5) & 0xFFFFFF, "the empty sixth cell is white");
+    }
+
+    @Test
+    @DisplayName("stroke is solid without dashes, dashed with them, and as wide as asked")
+    void strokes() {
+        assertEquals(3f, Plots.stroke(3f).getLineWidth());
+        assertEquals(null, Plots.stroke(3f).getDashArray());
+        assertArrayEquals(new float[] {7f, 4f}, Plots.stroke(1.5f, 7f, 4f).getDashArray());
+    }
+
+    @Test
     @DisplayName("range gives n evenly spaced points including both ends")
     void rangeIncludesBothEnds() {
         assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, Plots.range(0, 1, 5), 1e-15);
