@@ -192,9 +192,10 @@ public final class Plots {
     /// all its series are evenly spaced: `range(-6, 6, 200)` gets ticks at −6, −5.94, …, labelled
     /// `-3.949748743718593`, and 1000 steps get ticks every 48 steps that run together. Before each
     /// paint (a PNG, the window, a notebook) this chart adds one invisible series, a point between
-    /// the two smallest x values with y = NaN: the x values are then no longer evenly spaced, nor
-    /// the y values (NaN), and XChart picks its round ticks (1, 2 or 5 × 10ⁿ). The point draws
-    /// nothing, has no legend entry, and lies inside the data, so no range changes.
+    /// the two smallest x values (at the only one, when there is one) with y = NaN: the x values
+    /// are then no longer evenly spaced, nor the y values (NaN), and XChart picks its round ticks
+    /// (1, 2 or 5 × 10ⁿ). The point draws nothing, has no legend entry, and lies inside the data,
+    /// so no range changes.
     static final class RoundTicks extends XYChart {
 
         /// The name of the invisible series.
@@ -210,8 +211,8 @@ public final class Plots {
             removeSeries(OFF_GRID);
             double[] x = getSeriesMap().values().stream().flatMapToDouble(series -> Arrays.stream(series.getXData()))
                     .filter(Double::isFinite).distinct().sorted().limit(2).toArray();
-            if (x.length == 2) {
-                double between = x[0] + (x[1] - x[0]) / 2;
+            if (x.length > 0) {
+                double between = x.length == 1 ? x[0] : x[0] + (x[1] - x[0]) / 2;
                 XYSeries hidden = addSeries(OFF_GRID, new double[] {between, between}, new double[] {Double.NaN, Double.NaN});
                 hidden.setMarker(SeriesMarkers.NONE);
                 hidden.setLineColor(new Color(0, 0, 0, 0));

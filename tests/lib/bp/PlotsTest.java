@@ -160,20 +160,37 @@ class PlotsTest {
         assertEquals(99, chart.getSeriesMap().get("cost").getXMax(), "and ends at the last epoch");
     }
 
+    @Test
+    @DisplayName("two points at one x (one epoch's accuracies) get round y ticks, not ticks at 83.2 and 86.83333333333333")
+    void onePointPerSeriesGetsRoundYTicks() throws Exception {
+        XYChart chart = Plots.lines("t", "epoch", "accuracy (%)");
+        Plots.points(chart, "training", new double[] {1}, new double[] {86.83333333333333});
+        Plots.points(chart, "test", new double[] {1}, new double[] {83.2});
+        BitmapEncoder.getBufferedImage(chart);
+        List<Tick> ticks = ticks(chart, "getYAxis", false);
+        assertTrue(ticks.size() >= 3 && ticks.stream().allMatch(t -> t.label().length() <= 4), "round y ticks: " + ticks);
+    }
+
     /// A tick of an axis: its label, the number it shows, where it is (pixels from the axis's start).
     record Tick(String label, double value, double at) {}
 
-    /// The ticks inside the x axis as XChart computed them at the last paint. XChart keeps them
-    /// package-private, hence the reflection.
+    /// The ticks inside the x axis as XChart computed them at the last paint.
     private static List<Tick> xTicks(XYChart chart) throws Exception {
-        Method getXAxis = Chart.class.getDeclaredMethod("getXAxis");
-        getXAxis.setAccessible(true);
-        Axis<?, ?> axis = (Axis<?, ?>) getXAxis.invoke(chart);
+        return ticks(chart, "getXAxis", true);
+    }
+
+    /// The ticks inside an axis (`getXAxis` or `getYAxis`) as XChart computed them at the last
+    /// paint. XChart keeps them package-private, hence the reflection.
+    private static List<Tick> ticks(XYChart chart, String getter, boolean horizontal) throws Exception {
+        Method getAxis = Chart.class.getDeclaredMethod(getter);
+        getAxis.setAccessible(true);
+        Axis<?, ?> axis = (Axis<?, ?>) getAxis.invoke(chart);
         AxisTickCalculator calculator = axis.getAxisTickCalculator();
+        double length = horizontal ? axis.getBounds().getWidth() : axis.getBounds().getHeight();
         List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i < calculator.getTickLabels().size(); i++) {
             double at = calculator.getTickLocations().get(i);
-            if (at >= 0 && at <= axis.getBounds().getWidth()) {
+            if (at >= 0 && at <= length) {
                 String label = calculator.getTickLabels().get(i);
                 ticks.add(new Tick(label, Double.parseDouble(label.replace(",", "")), at));
             }
