@@ -90,8 +90,12 @@ void main(String[] args) {
 }
 
 /// The lesson, one step after the other: steps 4 to 6 save four plots in `out/ch06/` (or
-/// `--out DIR`). `--quick` surveys 20 seeds in step 6 instead of 100.
+/// `--out DIR`). `--quick` surveys 20 seeds in step 6 instead of 100. The `--init` file is
+/// checked before step 1.
 void lesson(Options options) {
+    // A missing or malformed --init file ends the run here, in one sentence, not after steps 1 to 3:
+    // loading it into a network of the right shape checks everything step 4 will need.
+    options.file("--init").ifPresent(file -> Weights.load(file, xorNetwork(options.random())));
     step1_forward();
     step2_fourEquations();
     step3_gradientCheck(options);
