@@ -85,7 +85,8 @@ void main(String[] args) {
 /// The end of the lesson's usage (`./jbang ch09 --help` and `./jbang mnist --help` run the same
 /// script): the commands of the tool, each with its one-line description.
 static String commands() {
-    CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumnWidths(CommandLine.Help.Ansi.OFF, 25, 54);
+    CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumnWidths(
+            CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF), 25, 54);
     new CommandLine(new MnistTool()).getSubcommands().forEach((name, command) ->
             table.addRowValues("  ./jbang mnist " + name, command.getCommandSpec().usageMessage().description()[0]));
     return "Without a command this is the lesson; with one, the same script is a tool:\n" + table

@@ -132,6 +132,9 @@ final class ChapterRuns {
             boolean trained = train.code == 0 && Files.exists(model) && train.stdout.contains("final test accuracy");
             report.line(trained, "./jbang mnist train --quick --save FILE trains, plots and saves the model (" + train.seconds() + ")",
                     trained ? null : "exit code " + train.code + "; " + train.tail());
+            boolean quiet = !train.stderr.contains("WARNING: Using incubator modules");
+            report.line(quiet, "./jbang mnist train does not open with Java's warning about the incubator module",
+                    quiet ? null : "the launcher ./jbang should leave that line out of standard error; " + train.tail());
             Run again = run(Map.of(), "mnist", "train", "--quick", "--no-show", "--out", out.path().resolve("again").toString(),
                     "--threads", "1");
             boolean same = again.code == 0 && !epochLines(train).isEmpty() && epochLines(train).equals(epochLines(again));
