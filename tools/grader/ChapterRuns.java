@@ -48,6 +48,16 @@ final class ChapterRuns {
             neuronGraph();
         }
         shell();
+        gradeList();
+    }
+
+    /// `./jbang grade --list` reports progress: it exits 0 after listing, even with every test failing.
+    private void gradeList() {
+        report.heading("./jbang grade --list (every chapter's progress)");
+        Run list = run(Map.of(), "grade", "--list", "ch01");
+        boolean ok = list.code == 0 && list.stdout.startsWith("ch01 ") && list.stdout.contains("points");
+        report.line(ok, "./jbang grade --list ch01 prints the chapter's progress and exits 0, whatever the progress",
+                ok ? null : "exit code " + list.code + "; " + list.tail());
     }
 
     /// `./jbang shell` with piped input: JShell on the project's classes with the prelude.
