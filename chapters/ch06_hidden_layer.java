@@ -68,14 +68,18 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /// PyTorch's `loss.item()` gives inside its loop), in full precision (`Double.toString`, which
 /// reads back as the same double). Step 4 also writes the weights it starts from to
 /// `out/ch06/xor-initial-weights.txt` in the same format. `tools/xor_torch.py` (the classic PyTorch
-/// example in float64) writes and reads both formats, so either side can start the other:
+/// example in float64) writes and reads both formats, so either side can start the other. It needs
+/// a Python with PyTorch: on Debian or Ubuntu the system's `/usr/bin/python3` after
+/// `sudo apt-get install python3-torch python3-numpy` (a pyenv or virtual-environment `python3`
+/// first on the PATH does not see those packages), elsewhere `pip install torch` into the Python
+/// you run it with; without PyTorch the script says so, and only `--compare` works.
 ///
-///     python3 tools/xor_torch.py --write-init w.txt --losses torch.txt     # PyTorch's weights
+///     /usr/bin/python3 tools/xor_torch.py --write-init w.txt --losses torch.txt     # PyTorch's weights
 ///     ./jbang ch06 --init w.txt --losses java.txt
-///     python3 tools/xor_torch.py --compare torch.txt java.txt             # largest difference
+///     /usr/bin/python3 tools/xor_torch.py --compare torch.txt java.txt             # largest difference
 ///
-///     ./jbang ch06 --losses java.txt                                       # or this chapter's weights
-///     python3 tools/xor_torch.py --init out/ch06/xor-initial-weights.txt --losses torch.txt
+///     ./jbang ch06 --losses java.txt                                                # or this chapter's weights
+///     /usr/bin/python3 tools/xor_torch.py --init out/ch06/xor-initial-weights.txt --losses torch.txt
 ///
 /// The 1000 losses agree to about 1e-16 (the last bits of a double).
 ///
@@ -435,9 +439,12 @@ void whatsNext() {
                2. Grade them:                          ./jbang grade ch06
                3. Run this chapter on your own code:   ./jbang ch06 --mine
                4. Compare with PyTorch from the same weights (float64, the losses agree to ~1e-16):
-                     python3 tools/xor_torch.py --write-init w.txt --losses torch.txt
+                     /usr/bin/python3 tools/xor_torch.py --write-init w.txt --losses torch.txt
                      ./jbang ch06 --init w.txt --losses java.txt
-                     python3 tools/xor_torch.py --compare torch.txt java.txt
+                     /usr/bin/python3 tools/xor_torch.py --compare torch.txt java.txt
+                  with a Python that has PyTorch: on Debian or Ubuntu the system's /usr/bin/python3
+                  after sudo apt-get install python3-torch python3-numpy, elsewhere pip install torch
+                  into the Python you use (without it the script says so).
                Then chapter 7 (./jbang ch07): better steps than θ ← θ − η ∂C/∂θ, the optimizers.""".indent(3));
 }
 
