@@ -148,7 +148,7 @@ final class ChapterRuns {
             Run again = run(Map.of(), "mnist", "train", "--quick", "--no-show", "--out", out.path().resolve("again").toString(),
                     "--threads", "1");
             boolean same = again.code == 0 && !epochLines(train).isEmpty() && epochLines(train).equals(epochLines(again));
-            report.line(same, "./jbang mnist train --quick: the same seed gives the same costs and accuracies, on 1 thread or 2",
+            report.line(same, "./jbang mnist train --quick: the same seed prints the same costs (4 decimals) and accuracies, on 1 thread or 2",
                     same ? null : "exit code " + again.code + "; " + epochLines(train) + " against " + epochLines(again));
             Run float64 = run(Map.of(), "mnist", "train", "--quick", "--no-show", "--double", "--out",
                     out.path().resolve("float64").toString());
