@@ -185,8 +185,8 @@ public final class Plots {
         }
     }
 
-    /// An XY chart whose linear axes always get round ticks (0, 0.5, 1, … or 0, 200, 400, …), at
-    /// least [#TICK_SPACING] pixels apart.
+    /// An XY chart whose linear axes always get round ticks (0, 0.5, 1, … or 0, 200, 400, …), with
+    /// room between their labels.
     ///
     /// XChart 3.8.8 puts the ticks of an axis on the data points themselves whenever the values of
     /// all its series are evenly spaced: `range(-6, 6, 200)` gets ticks at −6, −5.94, …, labelled
@@ -222,7 +222,9 @@ public final class Plots {
         }
     }
 
-    /// The least distance, in pixels, between two ticks of an x axis (XChart's default is 74).
+    /// The distance in pixels XChart aims at between two ticks of an x axis (its default is 74).
+    /// It rounds the step between ticks to 1, 2 or 5 × 10ⁿ, so the ticks end up somewhat closer or
+    /// farther, and widens the step until the labels fit.
     static final int TICK_SPACING = 80;
 
     private static void checkLengths(String name, double[] x, double[] y) {
