@@ -405,7 +405,6 @@ void plotSlowdown(Options options, double[][] mse, double[][] bce) {
     XYChart costs = Plots.lines("Cost per epoch" + setting, "epoch", "cost C");
     Plots.line(costs, "mean squared error (a − y)²", epochs, mse[0]).setLineColor(BLUE);
     Plots.line(costs, "cross-entropy −ln(1 − a)", epochs, bce[0]).setLineColor(VERMILION);
-    Plots.roundTicks(costs, 0.5);
     costs.getStyler().setXAxisMax((double) EPOCHS).setLegendPosition(Styler.LegendPosition.InsideNE);
     Plots.save(costs, options, "slowdown-cost");
     XYChart outputs = Plots.lines("The neuron's output per epoch" + setting, "epoch", "output a = σ(wx + b)");
@@ -413,7 +412,6 @@ void plotSlowdown(Options options, double[][] mse, double[][] bce) {
     Plots.line(outputs, "trained with cross-entropy", epochs, bce[1]).setLineColor(VERMILION);
     Plots.line(outputs, "the target y = 0", new double[] {0, EPOCHS}, new double[] {Y_SLOW, Y_SLOW})
             .setLineColor(Color.GRAY).setLineStyle(SeriesLines.DASH_DASH).setLineWidth(1.5f);
-    Plots.roundTicks(outputs, 0.5);
     outputs.getStyler().setYAxisMin(-0.05).setYAxisMax(1.05).setXAxisMax((double) EPOCHS)
             .setLegendPosition(Styler.LegendPosition.InsideNE);
     Plots.save(outputs, options, "slowdown-output");

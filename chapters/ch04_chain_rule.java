@@ -51,7 +51,7 @@ void lesson(Options options) {
     step1_forward();
     step2_chainRule();
     step3_graph();
-    step4_gradientCheck();
+    step4_gradientCheck(options);
     step5_batch(options);
     step6_stepSize(options);
     step7_tangent(options);
@@ -166,10 +166,10 @@ void graphRow(String node, String forward, double value, String backward, double
     IO.println("   %-5s %-14s %9.4f   %-20s %9.4f".formatted(node, forward, value, backward, gradient));
 }
 
-/// 4. The gradient check of the worked example: the analytic gradient against your centred
-/// difference (`NumericalGradient.centred`) and the library's (`bp.GradCheck`), with relative
-/// errors from `NumericalGradient.relativeError`.
-void step4_gradientCheck() {
+/// 4. The gradient check of the worked example: the analytic gradient against the exercise's
+/// centred difference (`NumericalGradient.centred`: the reference solution, or yours with `--mine`)
+/// and the library's (`bp.GradCheck`), with relative errors from `NumericalGradient.relativeError`.
+void step4_gradientCheck(Options options) {
     Print.heading("4. Checking the chain rule against centred differences (h = 1e-5)");
     Gradient gradient = ChainRule.neuron(W, B, X, Y);
     double[] analytic = parameters(gradient.dw(), gradient.db());
@@ -179,7 +179,7 @@ void step4_gradientCheck() {
     double[] centred = NumericalGradient.centred(cost, p, GradCheck.H);
     double[] library = GradCheck.numericGradient(cost, p);
     IO.println("   %-9s %12s %16s %16s %14s"
-            .formatted("", "chain rule", "centred (yours)", "bp.GradCheck", "rel. error"));
+            .formatted("", "chain rule", options.mine() ? "centred (yours)" : "centred", "bp.GradCheck", "rel. error"));
     String[] names = {"∂C/∂w1", "∂C/∂w2", "∂C/∂b"};
     for (int i = 0; i < analytic.length; i++) {
         IO.println("   %-9s %12.8f %16.8f %16.8f %14.1e".formatted(names[i], analytic[i], centred[i],

@@ -193,7 +193,7 @@ void plotValley(Options options, List<Double> etas, List<Run> runs) {
     XYChart chart = Plots.lines("Gradient descent on the valley C = ½(x² + 10y²): paths for three η",
             "x", "y");
     chart.getStyler().setXAxisMin(-10.0).setXAxisMax(10.0).setYAxisMin(-3.5).setYAxisMax(3.5)
-            .setLegendPosition(Styler.LegendPosition.InsideSE);
+            .setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setMarkerSize(6);
     drawLevelSets(chart, new double[] {0.25, 1, 4, 16, 40});
     for (int s = 0; s < runs.size(); s++) {

@@ -68,14 +68,18 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /// PyTorch's `loss.item()` gives inside its loop), in full precision (`Double.toString`, which
 /// reads back as the same double). Step 4 also writes the weights it starts from to
 /// `out/ch06/xor-initial-weights.txt` in the same format. `tools/xor_torch.py` (the classic PyTorch
-/// example in float64) writes and reads both formats, so either side can start the other:
+/// example in float64) writes and reads both formats, so either side can start the other. It needs
+/// a Python with PyTorch: on Debian or Ubuntu the system's `/usr/bin/python3` after
+/// `sudo apt-get install python3-torch python3-numpy` (a pyenv or virtual-environment `python3`
+/// first on the PATH does not see those packages), elsewhere `pip install torch` into the Python
+/// you run it with; without PyTorch the script says so, and only `--compare` works.
 ///
-///     python3 tools/xor_torch.py --write-init w.txt --losses torch.txt     # PyTorch's weights
+///     /usr/bin/python3 tools/xor_torch.py --write-init w.txt --losses torch.txt     # PyTorch's weights
 ///     ./jbang ch06 --init w.txt --losses java.txt
-///     python3 tools/xor_torch.py --compare torch.txt java.txt             # largest difference
+///     /usr/bin/python3 tools/xor_torch.py --compare torch.txt java.txt             # largest difference
 ///
-///     ./jbang ch06 --losses java.txt                                       # or this chapter's weights
-///     python3 tools/xor_torch.py --init out/ch06/xor-initial-weights.txt --losses torch.txt
+///     ./jbang ch06 --losses java.txt                                                # or this chapter's weights
+///     /usr/bin/python3 tools/xor_torch.py --init out/ch06/xor-initial-weights.txt --losses torch.txt
 ///
 /// The 1000 losses agree to about 1e-16 (the last bits of a double).
 ///
@@ -90,8 +94,12 @@ void main(String[] args) {
 }
 
 /// The lesson, one step after the other: steps 4 to 6 save four plots in `out/ch06/` (or
-/// `--out DIR`). `--quick` surveys 20 seeds in step 6 instead of 100.
+/// `--out DIR`). `--quick` surveys 20 seeds in step 6 instead of 100. The `--init` file is
+/// checked before step 1.
 void lesson(Options options) {
+    // A missing or malformed --init file ends the run here, in one sentence, not after steps 1 to 3:
+    // loading it into a network of the right shape checks everything step 4 will need.
+    options.file("--init").ifPresent(file -> Weights.load(file, xorNetwork(options.random())));
     step1_forward();
     step2_fourEquations();
     step3_gradientCheck(options);
@@ -273,7 +281,6 @@ void plotCost(Options options, double[] losses, String run) {
             "epoch", "log₁₀ C  (−10 means C = 1e-10)");
     chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) EPOCHS).setLegendPosition(Styler.LegendPosition.InsideNE);
     Plots.line(chart, "C, the mean squared error on the 4 points", epochs(), log10(losses)).setLineColor(BLUE);
-    Plots.roundTicks(chart, 0.5);
     Plots.save(chart, options, "xor-cost");
 }
 
@@ -397,7 +404,6 @@ void plotStuck(Options options, List<Integer> stuck, List<double[]> stuckLosses)
         series.setLineColor(colors[s]);
         series.setLineStyle(styles[s]);
     }
-    Plots.roundTicks(chart, 0.5);
     Plots.save(chart, options, "xor-stuck-seeds");
 }
 
@@ -433,9 +439,12 @@ void whatsNext() {
                2. Grade them:                          ./jbang grade ch06
                3. Run this chapter on your own code:   ./jbang ch06 --mine
                4. Compare with PyTorch from the same weights (float64, the losses agree to ~1e-16):
-                     python3 tools/xor_torch.py --write-init w.txt --losses torch.txt
+                     /usr/bin/python3 tools/xor_torch.py --write-init w.txt --losses torch.txt
                      ./jbang ch06 --init w.txt --losses java.txt
-                     python3 tools/xor_torch.py --compare torch.txt java.txt
+                     /usr/bin/python3 tools/xor_torch.py --compare torch.txt java.txt
+                  with a Python that has PyTorch: on Debian or Ubuntu the system's /usr/bin/python3
+                  after sudo apt-get install python3-torch python3-numpy, elsewhere pip install torch
+                  into the Python you use (without it the script says so).
                Then chapter 7 (./jbang ch07): better steps than θ ← θ − η ∂C/∂θ, the optimizers.""".indent(3));
 }
 

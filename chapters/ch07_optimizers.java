@@ -24,6 +24,7 @@ import ch07.Nesterov;
 import ch07.Optimizer;
 import ch07.RMSProp;
 import ch07.Sgd;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
@@ -78,9 +80,9 @@ void main(String[] args) {
     Chapter.run(args, "Chapter 7: optimizers: momentum, Nesterov, RMSProp and Adam.", this::lesson);
 }
 
-/// The lesson: steps 2 to 4 save a contour plot with the paths and a cost plot each, step 5 the
-/// costs and the decision boundaries of the network, in `out/ch07/` (or `--out DIR`). `--quick`
-/// makes the runs shorter.
+/// The lesson: steps 2 to 4 save the paths on contour plots (a panel per optimizer) and a cost plot
+/// each, step 5 the costs and the decision boundaries of the network, in `out/ch07/` (or `--out DIR`).
+/// `--quick` makes the runs shorter.
 void lesson(Options options) {
     step1_firstSteps();
     step2_valley(options);
@@ -91,16 +93,37 @@ void lesson(Options options) {
 }
 
 /// One optimizer of the comparison: how to make it for a learning rate η, and how to draw it.
-record Method(String name, DoubleFunction<Optimizer> make, Color color, Marker marker) {}
+record Method(String name, DoubleFunction<Optimizer> make, Color color, Marker marker, BasicStroke line) {
+
+    /// Draws `series` as a line in this optimizer's colour and [#line], without markers.
+    ///
+    /// XChart draws a line segment by segment and starts the dashes afresh at every point, so with
+    /// points a few pixels apart a dashed line looks solid. Drawn as one smooth path, which still
+    /// passes through every point, it keeps its dashes; with over 150 points the curves between
+    /// them are too short to see.
+    void style(XYSeries series) {
+        series.setLineColor(color).setLineWidth(line.getLineWidth()).setLineStyle(line);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setSmooth(series.getXData().length > 150);
+    }
+}
 
 /// The five optimizers with their usual settings: μ = 0.9, RMSProp's ρ = 0.9, Adam's β₁ = 0.9,
-/// β₂ = 0.999, ε = 1e-8. Colours from the Okabe–Ito palette (colour-blind safe), one marker each.
+/// β₂ = 0.999, ε = 1e-8. Colours from the Okabe–Ito palette (colour-blind safe), one marker each
+/// for the paths. Two optimizers often end with the same cost (SGD, RMSProp and Adam in the local
+/// minimum of the two dips) or learn the same boundary, so in the charts that draw all five, each
+/// line is narrower than the ones drawn before it or has gaps: where two curves coincide, the
+/// earlier one still shows at the edges of the later one or between its dashes.
 static final List<Method> METHODS = List.of(
-        new Method("SGD", Sgd::new, new Color(204, 121, 167), SeriesMarkers.CIRCLE),
-        new Method("momentum", eta -> new Momentum(eta, 0.9), new Color(0, 114, 178), SeriesMarkers.SQUARE),
-        new Method("Nesterov", eta -> new Nesterov(eta, 0.9), new Color(86, 180, 233), SeriesMarkers.TRIANGLE_UP),
-        new Method("RMSProp", eta -> new RMSProp(eta, 0.9, 1e-8), new Color(0, 158, 115), SeriesMarkers.TRIANGLE_DOWN),
-        new Method("Adam", eta -> new Adam(eta, 0.9, 0.999, 1e-8), new Color(213, 94, 0), SeriesMarkers.DIAMOND));
+        new Method("SGD", Sgd::new, new Color(204, 121, 167), SeriesMarkers.CIRCLE, Plots.stroke(5f)),
+        new Method("momentum", eta -> new Momentum(eta, 0.9), new Color(0, 114, 178), SeriesMarkers.SQUARE,
+                Plots.stroke(3f)),
+        new Method("Nesterov", eta -> new Nesterov(eta, 0.9), new Color(86, 180, 233), SeriesMarkers.TRIANGLE_UP,
+                Plots.stroke(3f, 10f, 5f)),
+        new Method("RMSProp", eta -> new RMSProp(eta, 0.9, 1e-8), new Color(0, 158, 115), SeriesMarkers.TRIANGLE_DOWN,
+                Plots.stroke(2f, 2f, 3f)),
+        new Method("Adam", eta -> new Adam(eta, 0.9, 0.999, 1e-8), new Color(213, 94, 0), SeriesMarkers.DIAMOND,
+                Plots.stroke(1.5f, 7f, 4f)));
 
 /// The learning rates tried when tuning: 1e-4, 2e-4, 4e-4, … doubling up to 1.6384.
 static final double[] ETAS = IntStream.rangeClosed(0, 14).mapToDouble(k -> 1e-4 * Math.pow(2, k)).toArray();
@@ -394,71 +417,82 @@ void table(Surface surface, List<Path> paths, double minimum) {
     }
 }
 
-/// The two plots of a surface: its contours with every path, the start, the minimum and any other
-/// `localMinima` marked; and the cost above the minimum, C − C*, against the step on a logarithmic axis.
+/// The two plots of a surface: its contours with the path of each optimizer, one panel each (two
+/// paths often coincide, and a panel of its own keeps each one in sight), with the start, the
+/// minimum and any other `localMinima` marked; and the cost above the minimum, C − C*, against the
+/// step on a logarithmic axis, all five in one chart.
 void plotSurface(Options options, Surface surface, List<Path> paths, double minimum, String name,
         double[]... localMinima) {
     double[] w = surface.window();
-    XYChart chart = Plots.lines("Paths of five optimizers on " + surface.name(), "x", "y");
-    chart.getStyler().setXAxisMin(w[0]).setXAxisMax(w[1]).setYAxisMin(w[2]).setYAxisMax(w[3])
-            .setLegendPosition(Styler.LegendPosition.OutsideE).setMarkerSize(6);
     int n = options.quick() ? 121 : 201;
     double[] xs = Plots.range(w[0], w[1], n);
     double[] ys = Plots.range(w[2], w[3], n);
     double[][] f = Contour.sample(xs, ys, surface.f());
-    Contour.draw(chart, xs, ys, f, surface.levels(), CONTOUR, "contours of C");
     double spacing = 0.006 * Math.hypot(w[1] - w[0], w[3] - w[2]);
+    List<XYChart> panels = new ArrayList<>();
     for (Path path : paths) {
+        XYChart panel = Plots.lines("%s, η = %s".formatted(path.method().name(), eta(path.eta())), "x", "y",
+                PANEL_WIDTH, PANEL_HEIGHT);
+        panel.getStyler().setXAxisMin(w[0]).setXAxisMax(w[1]).setYAxisMin(w[2]).setYAxisMax(w[3])
+                .setLegendVisible(false).setMarkerSize(6);
+        Contour.draw(panel, xs, ys, f, surface.levels(), CONTOUR, "contours of C");
         double[][] kept = thin(path, spacing);
-        XYSeries series = chart.addSeries("%s, η = %s".formatted(path.method().name(), eta(path.eta())),
-                kept[0], kept[1]);
-        series.setMarker(path.method().marker());
-        series.setMarkerColor(path.method().color());
-        series.setLineColor(path.method().color());
-        series.setLineStyle(SeriesLines.SOLID);
-        series.setLineWidth(1.5f);
+        XYSeries series = panel.addSeries(path.method().name(), kept[0], kept[1]);
+        series.setLineColor(path.method().color()).setLineWidth(1.5f).setLineStyle(SeriesLines.SOLID);
+        series.setMarker(path.method().marker()).setMarkerColor(path.method().color());
+        mark(panel, surface.start(), SeriesMarkers.CROSS);
+        mark(panel, surface.minimum(), SeriesMarkers.PLUS);
+        for (double[] local : localMinima) {
+            mark(panel, local, SeriesMarkers.DIAMOND);
+        }
+        ring(panel, surface.start(), 0.015 * (w[1] - w[0]), 0.015 * (w[3] - w[2]) * 1.6);
+        ring(panel, surface.minimum(), 0.015 * (w[1] - w[0]), 0.015 * (w[3] - w[2]) * 1.6);
+        panels.add(panel);
     }
-    XYSeries start = Plots.points(chart, "start " + show(surface.start()), new double[] {surface.start()[0]},
-            new double[] {surface.start()[1]});
-    start.setMarker(SeriesMarkers.CROSS);
-    start.setMarkerColor(Color.BLACK);
-    String minimumName = localMinima.length > 0 ? "global minimum " : "minimum ";
-    XYSeries min = Plots.points(chart, minimumName + show(surface.minimum()), new double[] {surface.minimum()[0]},
-            new double[] {surface.minimum()[1]});
-    min.setMarker(SeriesMarkers.PLUS);
-    min.setMarkerColor(Color.BLACK);
-    for (double[] local : localMinima) {
-        XYSeries mark = Plots.points(chart, "local minimum " + show(local), new double[] {local[0]},
-                new double[] {local[1]});
-        mark.setMarker(SeriesMarkers.DIAMOND);
-        mark.setMarkerColor(Color.BLACK);
-    }
-    ring(chart, surface.start(), 0.015 * (w[1] - w[0]), 0.015 * (w[3] - w[2]) * 1.6);
-    ring(chart, surface.minimum(), 0.015 * (w[1] - w[0]), 0.015 * (w[3] - w[2]) * 1.6);
-    Plots.save(chart, options, name + "-paths");
+    String key = "× start %s, + %s %s%s; grey: contours of C".formatted(show(surface.start()),
+            localMinima.length > 0 ? "global minimum" : "minimum", show(surface.minimum()),
+            Arrays.stream(localMinima).map(p -> ", ◆ local minimum " + show(p)).collect(Collectors.joining()));
+    Plots.saveGrid("Paths of five optimizers on " + surface.name() + "\n" + key, panels, 3, options, name + "-paths");
     plotCosts(options, surface, paths, minimum, name);
 }
 
-/// The cost chart of a surface: C − C* against the step, log scale, cut at 1e-10.
+/// The size in pixels of each panel of the paths: three to a row.
+static final int PANEL_WIDTH = 460;
+static final int PANEL_HEIGHT = 380;
+
+/// Marks the point `p` on `chart` in black with `marker`, without a legend entry.
+void mark(XYChart chart, double[] p, Marker marker) {
+    XYSeries series = Plots.points(chart, show(p) + " " + marker, new double[] {p[0]}, new double[] {p[1]});
+    series.setMarker(marker).setMarkerColor(Color.BLACK);
+    series.setShowInLegend(false);
+}
+
+/// The cost chart of a surface: C − C* against the step, log scale, cut at [#FLOOR] (a grey line in
+/// the legend says so).
 void plotCosts(Options options, Surface surface, List<Path> paths, double minimum, String name) {
     XYChart chart = Plots.lines("Cost against step on " + surface.name(), "step k",
             "C(θ_k) − C* (log scale; C* = the global minimum)");
     int steps = paths.stream().mapToInt(Path::steps).max().orElse(1);
-    chart.getStyler().setYAxisLogarithmic(true).setYAxisMin(1e-10).setXAxisMin(0.0).setXAxisMax((double) steps)
+    chart.getStyler().setYAxisLogarithmic(true).setYAxisMin(FLOOR).setXAxisMin(0.0).setXAxisMax((double) steps)
             .setXAxisDecimalPattern("#").setLegendPosition(Styler.LegendPosition.OutsideE);
+    XYSeries floor = Plots.line(chart, "below 1e-10: drawn at 1e-10", new double[] {0, steps}, new double[] {FLOOR, FLOOR});
+    floor.setLineColor(Color.GRAY).setLineWidth(1f).setLineStyle(Plots.stroke(1f, 3f, 3f));
     for (Path path : paths) {
         double[] gap = new double[path.cost().length];
         for (int k = 0; k < gap.length; k++) {
-            // C − C*, kept above the axis minimum so that the log scale can show it
-            gap[k] = Math.max(path.cost()[k] - minimum, 1e-10);
+            // C − C*, kept at or above the floor so that the log scale can show it
+            gap[k] = Math.max(path.cost()[k] - minimum, FLOOR);
         }
         XYSeries series = Plots.line(chart, "%s, η = %s".formatted(path.method().name(), eta(path.eta())),
                 Plots.range(0, path.steps(), path.steps() + 1), gap);
-        series.setLineColor(path.method().color());
-        series.setLineStyle(SeriesLines.SOLID);
+        path.method().style(series);
     }
     Plots.save(chart, options, name + "-costs");
 }
+
+/// The bottom of the cost charts: a log scale cannot show C − C* = 0, and rounding leaves C − C*
+/// around 1e-16 once a path has arrived, so smaller values are drawn at this floor.
+static final double FLOOR = 1e-10;
 
 /// A thin black ellipse with radii `rx`, `ry` around `p`, without a legend entry, so that the start and
 /// the minimum stand out from the paths that cross them.
@@ -547,8 +581,7 @@ void step5_network(Options options) {
                 costs[0], costs[1], costs[epochs / 4], costs[epochs], 100 * accuracy(network, data)));
         XYSeries series = Plots.line(chart, "%s, η = %s".formatted(method.name(), eta(eta)),
                 Plots.range(0, epochs, epochs + 1), costs);
-        series.setLineColor(method.color());
-        series.setLineStyle(SeriesLines.SOLID);
+        method.style(series);
     }
     IO.println("""
                Every optimizer gets the same number of mini-batch steps; the cost is measured on all 200
@@ -628,8 +661,7 @@ void plotBoundaries(Options options, Moons data, List<Network> trained) {
         }
         Method method = METHODS.get(s);
         for (XYSeries line : Contour.draw(chart, xs, ys, f, new double[] {0.5}, method.color(), method.name())) {
-            line.setLineWidth(2f);
-            line.setLineStyle(SeriesLines.SOLID);
+            method.style(line);
         }
     }
     Plots.save(chart, options, "network-boundaries");

@@ -24,6 +24,7 @@ import ch06.MeanSquaredError;
 import ch06.Network;
 import ch08.BatchNorm;
 import ch08.Init;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -288,13 +289,19 @@ void printActivationTable(List<Recipe> recipes, List<double[]> means, List<doubl
     }
 }
 
+/// The lines of the five layers' histograms. Deep layers often have the same histogram (every
+/// layer saturated, or every activation in the bin around 0), so each line is narrower than the
+/// ones drawn before it or dashed: where two coincide, both show.
+static final BasicStroke[] HISTOGRAM_LINES = {Plots.stroke(5f), Plots.stroke(3.5f), Plots.stroke(2.5f, 9f, 5f),
+    Plots.stroke(2f, 2f, 3f), Plots.stroke(1.5f, 6f, 4f)};
+
 /// The histograms of one network's activations for the layers 1, 2, 4, 7 and 10, as lines
 /// (the fraction of activations in each of 40 bins over [−1, 1]).
 void plotHistograms(Options options, String name, List<double[]> activations, String file) {
     XYChart chart = Plots.lines("Activations per layer, " + name,
             "activation a = tanh(z)", "fraction of activations per bin (bin width 0.05)");
     chart.getStyler().setXAxisMin(-1.0).setXAxisMax(1.0).setYAxisDecimalPattern("0.00")
-            .setLegendPosition(Styler.LegendPosition.InsideNE);
+            .setLegendPosition(Styler.LegendPosition.OutsideE);
     int bins = 40;
     double[] centres = new double[bins];
     for (int b = 0; b < bins; b++) {
@@ -305,8 +312,7 @@ void plotHistograms(Options options, String name, List<double[]> activations, St
         double[] a = activations.get(shown[s] - 1);
         XYSeries series = Plots.line(chart, "layer %d (std %s)".formatted(shown[s], number(Math.sqrt(variance(a)))),
                 centres, histogram(a, -1, 1, bins));
-        series.setLineColor(COLORS[s]);
-        series.setLineWidth(2f);
+        series.setLineColor(COLORS[s]).setLineWidth(HISTOGRAM_LINES[s].getLineWidth()).setLineStyle(HISTOGRAM_LINES[s]);
     }
     Plots.save(chart, options, file);
 }
@@ -468,8 +474,8 @@ void step5_trainingWithBatchNorm(Options options) {
     inference(normalised, norms, X, Y);
     XYChart chart = Plots.lines("A deep sigmoid network on two rings: cost with and without batch norm",
             "epoch", "cost C (MSE on all %d points)".formatted(m));
-    chart.getStyler().setYAxisMin(0.0).setYAxisDecimalPattern("0.00").setLegendPosition(Styler.LegendPosition.InsideSW);
-    Plots.roundTicks(chart, 0.5);
+    chart.getStyler().setYAxisMin(0.0).setYAxisDecimalPattern("0.00").setLegendPosition(Styler.LegendPosition.OutsideS)
+            .setLegendLayout(Styler.LegendLayout.Horizontal);
     double[] x = Plots.range(0, epochs, epochs + 1);
     Plots.line(chart, "without batch norm", x, plainCosts).setLineColor(COLORS[3]);
     Plots.line(chart, "with batch norm after every dense layer", x, normCosts).setLineColor(COLORS[0]);
@@ -558,11 +564,9 @@ void step6_saddlePoint(Options options) {
             "iteration k", "‖∇f(x_k, y_k)‖ (log scale, cut at 1e-7)");
     norms.getStyler().setYAxisLogarithmic(true).setYAxisMin(1e-7).setYAxisMax(2.0)
             .setLegendPosition(Styler.LegendPosition.InsideNE);
-    Plots.roundTicks(norms, 0.5);
     XYChart costs = Plots.lines("Near a saddle the cost sits on a plateau at f = 0",
             "iteration k", "f(x_k, y_k) (the minima have f = −0.25)");
     costs.getStyler().setYAxisMin(-0.3).setYAxisMax(0.55).setLegendPosition(Styler.LegendPosition.InsideNE);
-    Plots.roundTicks(costs, 0.5);
     for (int s = 0; s < starts.length; s++) {
         Run run = GradientDescent.minimize(SADDLE, SADDLE_GRADIENT, new double[] {1, starts[s]}, eta,
                 Stopping.after(iterations));
@@ -683,7 +687,6 @@ void step8_stuckXor(Options options) {
     XYChart chart = Plots.lines("XOR with a 2-2-1 sigmoid network: cost against step for %d seeds".formatted(seeds),
             "gradient-descent step", "cost C (MSE on the 4 examples, log scale)");
     chart.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideSW);
-    Plots.roundTicks(chart, 0.5);
     plotRuns(chart, "solved (C < 0.01)", solvedCurves, COLORS[0]);
     plotRuns(chart, "stuck", stuckCurves, COLORS[3]);
     Plots.save(chart, options, "xor-seeds");

@@ -40,6 +40,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,7 +79,18 @@ void main(String[] args) {
     if (args.length > 0 && !args[0].startsWith("-")) {
         System.exit(Tool.run(new MnistTool(), args));
     }
-    Chapter.run(args, TITLE, this::lesson);
+    Chapter.run(args, TITLE, commands(), this::lesson);
+}
+
+/// The end of the lesson's usage (`./jbang ch09 --help` and `./jbang mnist --help` run the same
+/// script): the commands of the tool, each with its one-line description.
+static String commands() {
+    CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumnWidths(
+            CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF), 25, 54);
+    new CommandLine(new MnistTool()).getSubcommands().forEach((name, command) ->
+            table.addRowValues("  ./jbang mnist " + name, command.getCommandSpec().usageMessage().description()[0]));
+    return "Without a command this is the lesson; with one, the same script is a tool:\n" + table
+            + "./jbang mnist COMMAND --help gives the options of each command.";
 }
 
 static final String TITLE = "Chapter 9: a complete MLP trainer on the MNIST handwritten digits.";
@@ -278,8 +290,13 @@ static TrainingRun train(Mnist data, Settings settings) {
             });
         } catch (Trainer.Diverged d) {
             bar.done();
+            // the default trains this network; below it, a tenth of η is the next thing to try
+            double usual = Trainer.DEFAULT_ETA.get(settings.opt());
+            String advice = settings.eta() > usual
+                    ? "try %s's default, --lr %s (or leave out --lr)".formatted(settings.opt(), usual)
+                    : "try a lower one, for example --lr " + settings.eta() / 10;
             throw new UserError(d.getMessage() + ": the learning rate η = " + settings.eta()
-                    + " is too large for this network; try a lower one, for example --lr " + settings.eta() / 10);
+                    + " is too large for this network; " + advice);
         }
         seconds[e] = (System.nanoTime() - start) / 1e9;
         bar.done();
@@ -523,10 +540,13 @@ static int predict(Mlp net, Path png) {
 
 // ---- the tool: ./jbang mnist train | eval | predict | samples ----
 
-@Command(name = "./jbang mnist", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "./jbang mnist", sortOptions = false,
         description = "Train, evaluate and use an MLP on the MNIST digits (run without a command for the lesson).",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, SamplesCommand.class})
 static final class MnistTool implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean help;
+
     @Override
     public Integer call() {
         IO.println("Give a command: train, eval, predict or samples (./jbang mnist --help), or run ./jbang ch09 for the lesson.");
@@ -534,9 +554,11 @@ static final class MnistTool implements Callable<Integer> {
     }
 }
 
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", sortOptions = false,
         description = "Train a network on the MNIST training set and report its accuracy on the test set.")
 static final class TrainCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean help;
     @Option(names = "--layers", paramLabel = "N,N,...", split = ",", description = "Layer sizes, from 784 to 10 (default: 784,128,10).")
     int[] layers = {784, 128, 10};
     @Option(names = "--opt", paramLabel = "NAME", description = "sgd, momentum or adam (default: momentum).")
@@ -592,9 +614,11 @@ static final class TrainCommand implements Callable<Integer> {
     }
 }
 
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "eval", sortOptions = false,
         description = "Evaluate a saved model on the MNIST test set.")
 static final class EvalCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean help;
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model written by train --save.")
     Path model;
 
@@ -616,9 +640,11 @@ static final class EvalCommand implements Callable<Integer> {
     }
 }
 
-@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "predict", sortOptions = false,
         description = "Classify digits drawn in image files (any size, colour or grey, light or dark background).")
 static final class PredictCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean help;
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model written by train --save.")
     Path model;
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "PNG, JPEG, GIF or BMP files, one digit each.")
@@ -635,9 +661,11 @@ static final class PredictCommand implements Callable<Integer> {
     }
 }
 
-@Command(name = "samples", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "samples", sortOptions = false,
         description = "Write test digits as PNG files (to try predict on, or to look at).")
 static final class SamplesCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean help;
     @Option(names = "--count", paramLabel = "N", description = "How many, from the first test image on (default: 10).")
     int count = 10;
     @Option(names = "--out", paramLabel = "DIR", description = "The folder (default: out/ch09/samples under the repository).")

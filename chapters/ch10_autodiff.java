@@ -295,7 +295,6 @@ void plotDerivatives(Options options) {
         points.setMarkerColor(colors[k]);
         points.setMarker(SeriesMarkers.CIRCLE);
     }
-    Plots.roundTicks(chart, 0.01);
     Plots.save(chart, options, "derivatives-by-backward");
 }
 
@@ -392,7 +391,6 @@ void plotXor(Options options, double[] handCosts, double[] autogradCosts) {
     XYSeries autograd = Plots.line(chart, "chapter 10: AutogradNetwork.trainStep (backward())", epochs, log10(autogradCosts));
     autograd.setLineColor(VERMILLION);
     autograd.setLineStyle(SeriesLines.DASH_DASH);
-    Plots.roundTicks(chart, 0.5);
     Plots.save(chart, options, "xor-cost-autodiff");
 }
 

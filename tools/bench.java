@@ -53,10 +53,12 @@ void main(String[] args) {
     System.exit(Tool.run(new Bench(), args));
 }
 
-@Command(name = "./jbang bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "./jbang bench", sortOptions = false,
         description = "Time chapter 9's MNIST trainer on the protocol of ../shared/bench and print a SUMMARY line.")
 static final class Bench implements Callable<Integer> {
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean help;
     @Option(names = "--opt", paramLabel = "NAME", description = "sgd, momentum or adam (default: sgd).")
     String opt = "sgd";
     @Option(names = "--lr", paramLabel = "η", description = "Learning rate (default: sgd 0.1, momentum 0.05, adam 0.001).")

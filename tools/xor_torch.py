@@ -4,13 +4,18 @@
 The classic PyTorch XOR example, in float64: nn.Linear(2, 10), ReLU, nn.Linear(10, 1), MSELoss,
 SGD with lr = 0.1, 1000 epochs of full-batch training on the four XOR points.
 
-    python3 tools/xor_torch.py --write-init w.txt --losses torch.txt   # PyTorch's own initial weights
-    ./jbang ch06 --init w.txt --losses java.txt                        # the chapter, from the same weights
-    python3 tools/xor_torch.py --compare torch.txt java.txt            # the largest difference
+    /usr/bin/python3 tools/xor_torch.py --write-init w.txt --losses torch.txt   # PyTorch's own initial weights
+    ./jbang ch06 --init w.txt --losses java.txt                                 # the chapter, from the same weights
+    /usr/bin/python3 tools/xor_torch.py --compare torch.txt java.txt            # the largest difference
 
 or the other way round, PyTorch from weights written by hand or by another framework:
 
-    python3 tools/xor_torch.py --init w.txt --losses torch.txt
+    /usr/bin/python3 tools/xor_torch.py --init w.txt --losses torch.txt
+
+It needs a Python with PyTorch (only --compare does without): on Debian or Ubuntu, the system's
+/usr/bin/python3 after `sudo apt-get install python3-torch python3-numpy` (a python3 from pyenv or
+a virtual environment first on the PATH does not see those packages); elsewhere, `pip install
+torch` into the Python you run it with. Without PyTorch it says so in one sentence.
 
 The weights file (--write-init, --init) is the plain-text format of ch06.Weights: lines starting
 with # are comments; then for W1, b1, W2, b2 in this order a header "NAME ROWS COLS" (W1 10 2,
@@ -22,8 +27,11 @@ loss before that epoch's update (loss.item()), in full precision (repr).
 import argparse
 import sys
 
-import torch
-from torch import nn
+try:
+    import torch
+    from torch import nn
+except ImportError:
+    torch = nn = None
 
 EPOCHS = 1000
 LEARNING_RATE = 0.1
@@ -156,6 +164,10 @@ def main():
     if args.compare:
         compare(*args.compare)
         return
+    if torch is None:
+        fail("this Python (%s) has no PyTorch; on Debian or Ubuntu run the system's /usr/bin/python3 after "
+             "sudo apt-get install python3-torch python3-numpy, elsewhere pip install torch into this Python "
+             "(only --compare works without it)." % sys.executable)
     torch.manual_seed(args.seed)
     model = network()
     if args.init:

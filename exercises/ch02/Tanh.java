@@ -18,7 +18,8 @@ public final class Tanh implements Activation {
     /// tanh'(z) = 1 − tanh²(z) at the weighted input `z` (with a = tanh(z) this is 1 − a²; it is
     /// not 1 − z²).
     ///
-    /// Always in (0, 1], with tanh'(0) = 1; it tends to 0 as |z| grows.
+    /// In exact arithmetic it is always in (0, 1], with tanh'(0) = 1, and tends to 0 as |z| grows.
+    /// In double precision tanh(z) rounds to ±1 from |z| ≈ 19.1 on, so tanh'(z) is exactly 0 there.
     @Override
     public double prime(double z) {
         // TODO(ch02-tanh-prime): tanh'(z) = 1 − tanh²(z), using value(z) (about 2 lines).

@@ -16,7 +16,9 @@ import org.ejml.data.DMatrixRMaj;
 /// An entry whose gradients are large takes smaller steps, one whose gradients are tiny takes
 /// larger ones: every entry moves by about η per step, whatever the scale of its gradient. ε keeps
 /// the division finite where s is 0; it is added **outside** the square root, as in PyTorch's
-/// `torch.optim.RMSprop` (TensorFlow's Keras puts it outside too).
+/// `torch.optim.RMSprop`. Keras's `keras.optimizers.RMSprop` adds it inside, η g / √(s + ε), with
+/// ε = 1e-7 by default. For s well above ε the steps are practically the same; as s goes to 0,
+/// Keras's divisor stays near √ε ≈ 3e-4, this one near ε itself.
 ///
 /// The default decay ρ = 0.9 is Hinton's (who proposed RMSProp) and Keras's; PyTorch's is 0.99.
 /// s starts at zeros, so the first step is η g / (√(1 − ρ) |g| + ε): about η/√0.1 ≈ 3.16 η for ρ = 0.9.

@@ -36,20 +36,31 @@ public final class Chapter {
         run(WALKER.getCallerClass(), args, title, extra, lesson);
     }
 
+    /// Runs `lesson` as [#run(String\[\], String, Consumer)] does; `--help` ends with `footer`
+    /// (chapter 9: the commands of its tool, `./jbang mnist train`, ...).
+    public static void run(String[] args, String title, String footer, Consumer<Options> lesson) {
+        run(WALKER.getCallerClass(), args, title, List.of(), footer, lesson);
+    }
+
     private static void run(Class<?> script, String[] args, String title, List<Options.FileOption> extra,
             Consumer<Options> lesson) {
+        run(script, args, title, extra, "", lesson);
+    }
+
+    private static void run(Class<?> script, String[] args, String title, List<Options.FileOption> extra,
+            String footer, Consumer<Options> lesson) {
         String command = script.getSimpleName().split("_")[0];
-        int code = run(script, command, title, extra, args, lesson);
+        int code = run(script, command, title, extra, footer, args, lesson);
         if (code != 0) {
             System.exit(code);
         }
     }
 
     private static int run(Class<?> script, String command, String title, List<Options.FileOption> extra,
-            String[] args, Consumer<Options> lesson) {
+            String footer, String[] args, Consumer<Options> lesson) {
         Options options;
         try {
-            options = Options.parse(command, title, extra, args);
+            options = Options.parse(command, title, extra, footer, args);
         } catch (Options.Exit exit) {
             return exit.code;
         } catch (UserError e) {

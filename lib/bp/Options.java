@@ -84,7 +84,16 @@ public record Options(String command, boolean quick, Path out, boolean noShow, l
 
     /// Parses `args` as [#parse(String, String, String\[\])] does, with the chapter's own file options `extra`.
     public static Options parse(String command, String title, List<FileOption> extra, String[] args) {
+        return parse(command, title, extra, "", args);
+    }
+
+    /// Parses `args` as [#parse(String, String, List, String\[\])] does; the usage ends with
+    /// `footer` (lines of text; chapter 9 lists the commands of its tool there).
+    public static Options parse(String command, String title, List<FileOption> extra, String footer, String[] args) {
         CommandSpec spec = spec(command, title, extra);
+        if (!footer.isEmpty()) {
+            spec.usageMessage().footer(("%n" + footer.replace("%", "%%")).split("\n"));
+        }
         CommandLine cli = new CommandLine(spec);
         ParseResult result;
         try {

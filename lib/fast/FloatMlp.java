@@ -1,4 +1,4 @@
-//COMPILE_OPTIONS --add-modules=jdk.incubator.vector
+//COMPILE_OPTIONS --add-modules=jdk.incubator.vector -Xlint:-incubating
 //JAVA_OPTIONS --add-modules=jdk.incubator.vector
 
 package fast;
@@ -32,8 +32,10 @@ import org.ejml.data.DMatrixRMaj;
 ///    that each core keeps its share of the weights, their gradients and the optimizer's state
 ///    in its own cache (a thread that finishes early takes panels the other has not started:
 ///    [Team#share]); and it splits the batch's rows (one example each) for copying the batch in,
-///    the output layer, the softmax and the δs. Every number is computed by one thread in a
-///    fixed order, so any number of threads gives the same weights.
+///    the output layer, the softmax and the δs. Every weight, gradient and optimizer state is
+///    computed by one thread in a fixed order, so any number of threads gives the same weights,
+///    bit for bit. The cost [#loss] returns is a sum of per-thread sums over the rows, so it can
+///    differ in its last bit with the number of threads.
 ///
 /// A step is five kinds of phases, each split among the threads:
 ///

@@ -1,4 +1,4 @@
-//COMPILE_OPTIONS --add-modules=jdk.incubator.vector
+//COMPILE_OPTIONS --add-modules=jdk.incubator.vector -Xlint:-incubating
 //JAVA_OPTIONS --add-modules=jdk.incubator.vector
 
 package fast;

@@ -23,8 +23,10 @@ public final class Sigmoid implements Activation {
 
     /// σ'(z) = σ(z)(1 − σ(z)) at the weighted input `z` (with a = σ(z) this is a(1 − a)).
     ///
-    /// Always in (0, 1/4], with σ'(0) = 1/4; it tends to 0 as |z| grows and must be a number
-    /// (not NaN) for z = ±1000.
+    /// In exact arithmetic it is always in (0, 1/4], with σ'(0) = 1/4, and tends to 0 as |z|
+    /// grows. In double precision it reaches 0 exactly: from z ≈ 36.7 on, σ(z) rounds to 1, so
+    /// 1 − σ(z) and σ'(z) are 0 (and below z ≈ −745, σ(z) itself underflows to 0). It must be a
+    /// number (not NaN) for z = ±1000.
     @Override
     public double prime(double z) {
         // BEGIN SOLUTION ch02-sigmoid-prime: σ'(z) = σ(z)(1 − σ(z)), using value(z) (about 2 lines).

@@ -85,7 +85,7 @@ class ActivationsTest {
     @Test
     @Order(5)
     @Points(2)
-    @DisplayName("sigmoid stays finite for large |z|: σ(1000) = 1, σ(−1000) = 0, no NaN")
+    @DisplayName("sigmoid stays finite for large |z| (σ(1000) = 1, σ(−1000) = 0, no NaN) and exact deep in the tail: σ(−40) = 4.25e-18, not 0")
     void sigmoidDoesNotOverflow() {
         double[] z = {709.0, 710.0, 1000.0, -709.0, -710.0, -1000.0, Double.MAX_VALUE, -Double.MAX_VALUE};
         for (double zi : z) {
@@ -94,6 +94,18 @@ class ActivationsTest {
             assertTrue(Double.isFinite(actual), () -> "sigmoid(" + zi + ") should be finite but was " + actual
                     + ": e^z overflows to ∞ for z > 709, and ∞/∞ is NaN; use 1/(1 + e^(−z)) for z ≥ 0 and e^z/(1 + e^z) for z < 0");
             assertEquals(expected, actual, 1e-300, () -> "sigmoid(" + zi + ") should be " + expected + " but was " + actual);
+        }
+        // e^z / (1 + e^z) with 50 digits (Python's decimal), rounded to double: tiny, but far from 0,
+        // and a double holds them to 16 digits
+        double[] tail = {-20.0, -40.0, -100.0, -500.0};
+        double[] exact = {2.0611536181902037e-09, 4.248354255291589e-18, 3.720075976020836e-44, 7.124576406741286e-218};
+        for (int i = 0; i < tail.length; i++) {
+            double zi = tail[i];
+            double e = exact[i];
+            double actual = Activations.sigmoid(zi);
+            assertEquals(e, actual, 1e-14 * e, () -> "sigmoid(" + zi + ") should be " + e + " to about 14 digits but was "
+                    + actual + (actual == 0 || Math.abs(actual - e) > 1e-10 * e
+                            ? ": 1 − 1/(1 + e^z) loses digits as z falls, and all of them once 1/(1 + e^z) rounds to 1 (z < −37); for z < 0 use e^z/(1 + e^z)" : ""));
         }
     }
 

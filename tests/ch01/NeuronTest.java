@@ -3,6 +3,7 @@ package ch01;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import grader.Points;
 import java.util.Random;
@@ -72,7 +73,8 @@ class NeuronTest {
             double actual = new Neuron(w, b).z(x);
             double e = expected;
             int size = n;
-            assertEquals(e, actual, 1e-12, () -> "z for a neuron with " + size + " inputs should be " + e + " but was " + actual);
+            assertEquals(e, actual, 1e-12, () -> "z for a neuron with " + size + (size == 1 ? " input" : " inputs")
+                    + " should be " + e + " but was " + actual);
         }
     }
 
@@ -122,11 +124,28 @@ class NeuronTest {
                 z += neuron.w()[i] * copy[j][i];
             }
             double expected = 1 / (1 + Math.exp(-z));
-            assertEquals(expected, actual[j], 1e-12, () -> "output " + row + " of a(X) should be " + expected + " but was " + actual[row]
-                    + " (is each row used, in order?)");
+            if (Math.abs(actual[j] - expected) > 1e-12) {
+                fail("output " + row + " of a(X) should be " + expected + " but was " + actual[row] + batchHint(neuron, copy, row, actual[row]));
+            }
             assertArrayEquals(copy[j], batch[j], () -> "a(X) changed row " + row + " of its input X");
         }
         assertEquals(0, neuron.a(new double[0][]).length, "a(X) of an empty batch should be an empty array");
+    }
+
+    /// Why `output`, output `row` of a(X), is wrong, from your own a(x) of each row alone: equal to
+    /// a(x) of this row, the loop over the rows is right and a(x) itself (z or σ) is wrong; equal
+    /// to a(x) of another row, the rows are mixed up.
+    private static String batchHint(Neuron neuron, double[][] rows, int row, double output) {
+        if (Math.abs(neuron.a(rows[row]) - output) <= 1e-12) {
+            return ": that is also your a(x) of this row alone, so the loop over the rows is right and a(x) itself is"
+                    + " wrong (see the tests of z and σ above)";
+        }
+        for (int k = 0; k < rows.length; k++) {
+            if (Math.abs(neuron.a(rows[k]) - output) <= 1e-12) {
+                return ": that is your a(x) of row " + k + " (is each row used, in order?)";
+            }
+        }
+        return ", and your a(x) of this row alone gives " + neuron.a(rows[row]) + ": does a(X) compute each row the way a(x) does?";
     }
 
     private static double[] gaussian(Random random, int n) {

@@ -43,7 +43,7 @@ class SigmoidTest {
 
     @Test
     @Order(2)
-    @DisplayName("σ(z) stays finite for large |z|: σ(1000) = 1, σ(−1000) = 0, no NaN")
+    @DisplayName("σ(z) stays finite for large |z| (σ(1000) = 1, σ(−1000) = 0, no NaN) and exact deep in the tail: σ(−40) = 4.25e-18, not 0")
     void valueDoesNotOverflow() {
         Sigmoid sigmoid = new Sigmoid();
         for (double z : new double[] {709, 710, 1000, -709, -710, -1000, Double.MAX_VALUE, -Double.MAX_VALUE}) {
@@ -53,6 +53,18 @@ class SigmoidTest {
                     + ": e^z overflows to ∞ for z > 709 and ∞/∞ is NaN; use 1/(1 + e^(−z)) for z ≥ 0 and "
                     + "e^z/(1 + e^z) for z < 0");
             assertEquals(expected, actual, 1e-300, () -> "σ(" + z + ") should be " + expected + " but was " + actual);
+        }
+        // e^z / (1 + e^z) with 50 digits (Python's decimal), rounded to double: tiny, but far from 0,
+        // and a double holds them to 16 digits
+        double[] tail = {-20, -40, -100, -500};
+        double[] exact = {2.0611536181902037e-09, 4.248354255291589e-18, 3.720075976020836e-44, 7.124576406741286e-218};
+        for (int i = 0; i < tail.length; i++) {
+            double z = tail[i];
+            double e = exact[i];
+            double actual = sigmoid.value(z);
+            assertEquals(e, actual, 1e-14 * e, () -> "σ(" + z + ") should be " + e + " to about 14 digits but was " + actual
+                    + (actual == 0 || Math.abs(actual - e) > 1e-10 * e
+                            ? ": 1 − 1/(1 + e^z) loses digits as z falls, and all of them once 1/(1 + e^z) rounds to 1 (z < −37); for z < 0 use e^z/(1 + e^z)" : ""));
         }
     }
 
@@ -139,7 +151,7 @@ class SigmoidTest {
 
     @Test
     @Order(5)
-    @DisplayName("σ' saturates: 0 < σ'(z) ≤ 1/4, σ'(−z) = σ'(z), below 1e-16 at |z| = 40 and 0 (not NaN) at |z| = 1000")
+    @DisplayName("σ' saturates: 0 < σ'(z) ≤ 1/4 and σ'(−z) = σ'(z) for |z| ≤ 30, below 1e-16 at |z| = 40 and 0 (not NaN) at |z| = 1000")
     void primeSaturates() {
         Sigmoid sigmoid = new Sigmoid();
         Random random = new Random(231);

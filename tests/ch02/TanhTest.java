@@ -119,7 +119,7 @@ class TanhTest {
 
     @Test
     @Order(5)
-    @DisplayName("tanh' saturates: 0 < tanh'(z) ≤ 1, tanh'(−z) = tanh'(z), and tanh'(±1000) = 0 (not NaN)")
+    @DisplayName("tanh' saturates: 0 < tanh'(z) ≤ 1 and tanh'(−z) = tanh'(z) for |z| ≤ 15, and tanh'(±1000) = 0 (not NaN)")
     void primeSaturates() {
         Tanh tanh = new Tanh();
         Random random = new Random(231);

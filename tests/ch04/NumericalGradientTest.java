@@ -87,10 +87,11 @@ class NumericalGradientTest {
     @Order(3)
     @DisplayName("x holds exactly its old values afterwards (restored, not moved by +h and −h)")
     void restoresXExactly() {
-        // chosen so that x + h − 2h + h (and x − h + h) is not exactly x in floating point, for h = 1e-5
-        double[] x = {0.1, 0.7, 1.1, 0.123456789};
+        // With h = 1e-5, x + h − 2h + h is not exactly x for any of these; for the last four, near or
+        // below h, neither is x + h − h nor x − h + h (for 0.1 ... 0.123456789 those two give x back)
+        double[] x = {0.1, 0.7, 1.1, 0.123456789, 1e-6, 2.7e-6, 1e-7, 1.7e-6};
         double[] before = x.clone();
-        double[] actual = NumericalGradient.centred(v -> v[0] * v[1] + v[2] * v[3], x, 1e-5);
+        double[] actual = NumericalGradient.centred(v -> v[0] * v[1] + v[2] * v[3] + v[4] * v[5] + v[6] * v[7], x, 1e-5);
         assertNotNull(actual, "centred(...) returned null");
         for (int i = 0; i < x.length; i++) {
             int entry = i;

@@ -142,10 +142,11 @@ class GradientDescentTest {
 
     @Test
     @Order(6)
-    @DisplayName("maxIterations = N makes exactly N updates, for N = 0, 1, 2 and 7 (0: no update, only x₀)")
+    @DisplayName("maxIterations = N makes exactly N updates and computes N gradients, for N = 0, 1, 2 and 7; rule 1 wins over the gradient rule")
     void exactlyMaxIterationsUpdates() {
         for (int n : new int[] {0, 1, 2, 7}) {
-            Run run = onSquare(1, 0.25, Stopping.after(n));
+            int[] gradients = {0};
+            Run run = GradientDescent.minimize(SQUARE, counting(gradients), new double[] {1}, 0.25, Stopping.after(n));
             checkRun(run);
             String hint = run.iterations() == n + 1 ? ": one update too many; check k = maxIterations before updating"
                     : run.iterations() == n - 1 ? ": one update too few (off by one in the loop bound)" : "";
@@ -156,7 +157,17 @@ class GradientDescentTest {
             // x ← x/2 each step, by hand
             assertEquals(Math.pow(0.5, n), run.x()[0], EXACT, () -> "on C = x² with η = 1/4 each step halves x, "
                     + "so after " + n + " updates from x₀ = 1, x should be 0.5^" + n + " but was " + run.x()[0]);
+            assertEquals(n, gradients[0], () -> "with maxIterations = " + n + " the run should compute " + n
+                    + (n == 1 ? " gradient" : " gradients") + ", one per update, but computed " + gradients[0] + (gradients[0] == n + 1
+                    ? ": rule 1, k = maxIterations, comes before computing ∇C(x_k) for rule 2" : ""));
         }
+        // x₄ = 1/16 has |∇C| = 1/8 < 0.2, so the gradient rule would fire there too; rule 1 comes first
+        Run tie = onSquare(1, 0.25, new Stopping(4, 0.2, 0));
+        checkRun(tie);
+        assertEquals(Stopping.Reason.MAX_ITERATIONS, tie.stoppedBecause(), () -> "with maxIterations = 4 and "
+                + "minGradientNorm = 0.2 the run reaches k = 4 = maxIterations at x₄, where |∇C| = 0.125 is also below "
+                + "0.2; rule 1 (k = maxIterations) is checked first, so the reason should be MAX_ITERATIONS but was "
+                + tie.stoppedBecause() + " after " + tie.iterations() + " updates");
     }
 
     @Test
@@ -195,7 +206,8 @@ class GradientDescentTest {
     @Order(8)
     @DisplayName("the gradient rule is checked before updating: on x² from 1 with η = 1/4, ‖∇C‖ < 0.2 stops at x₄ = 1/16")
     void smallGradientStopsBeforeTheUpdate() {
-        Run run = onSquare(1, 0.25, new Stopping(100, 0.2, 0));
+        int[] gradients = {0};
+        Run run = GradientDescent.minimize(SQUARE, counting(gradients), new double[] {1}, 0.25, new Stopping(100, 0.2, 0));
         checkRun(run);
         // by hand: x_k = 2^−k and |∇C(x_k)| = 2^(1−k) = 2, 1, 0.5, 0.25, 0.125: first below 0.2 at k = 4
         String hint = run.iterations() == 5 ? ": one update too many; compute ∇C(x_k) and check its norm before "
@@ -208,6 +220,8 @@ class GradientDescentTest {
         assertEquals(Stopping.Reason.SMALL_GRADIENT, run.stoppedBecause(), "the reason should be SMALL_GRADIENT");
         assertArrayEquals(new double[] {0.0625}, run.x(), EXACT, () -> "x should be x₄ = 1/16, the point whose "
                 + "gradient was small, but was " + Arrays.toString(run.x()));
+        assertEquals(5, gradients[0], () -> "the run should compute 5 gradients, ∇C(x₀) to ∇C(x₄), each once, but "
+                + "computed " + gradients[0] + ": compute g = ∇C(x_k) once per pass and use it for both the check and the update");
     }
 
     @Test
@@ -247,7 +261,7 @@ class GradientDescentTest {
 
     @Test
     @Order(11)
-    @DisplayName("the improvement rule: x² from 1, η = 1/4 has costs 1, 1/4, 1/16, …; minImprovement 0.02 stops at x₄")
+    @DisplayName("the improvement rule: x² from 1, η = 1/4 has costs 1, 1/4, 1/16, …; minImprovement 0.02 stops at x₄, before rules 1 and 2 can")
     void smallImprovement() {
         Run run = onSquare(1, 0.25, new Stopping(100, 0, 0.02));
         checkRun(run);
@@ -260,6 +274,20 @@ class GradientDescentTest {
                 + run.stoppedBecause() + ")" + hint);
         assertEquals(Stopping.Reason.SMALL_IMPROVEMENT, run.stoppedBecause(), "the reason should be SMALL_IMPROVEMENT");
         assertEquals(1.0 / 256, run.cost(), EXACT, "the last cost should be C(x₄) = 1/256");
+        // x₄ also has |∇C| = 0.125 < 0.2 and k = 4: rule 5 fires right after the 4th update, before the
+        // loop goes back to rules 1 and 2
+        for (Stopping rules : List.of(new Stopping(100, 0.2, 0.02), new Stopping(4, 0, 0.02))) {
+            int[] gradients = {0};
+            Run tie = GradientDescent.minimize(SQUARE, counting(gradients), new double[] {1}, 0.25, rules);
+            checkRun(tie);
+            String other = rules.maxIterations() == 4 ? "k = 4 = maxIterations (rule 1)" : "|∇C(x₄)| = 0.125 < 0.2 (rule 2)";
+            assertEquals(Stopping.Reason.SMALL_IMPROVEMENT, tie.stoppedBecause(), () -> "with " + rules + " the 4th update "
+                    + "improves the cost by 0.0117 < 0.02 and " + other + " would also stop at x₄; rule 5 is checked right "
+                    + "after the update, before the loop goes back to rules 1 and 2, so the reason should be "
+                    + "SMALL_IMPROVEMENT but was " + tie.stoppedBecause() + " after " + tie.iterations() + " updates");
+            assertEquals(4, gradients[0], () -> "with " + rules + " the run should compute 4 gradients, ∇C(x₀) to ∇C(x₃), "
+                    + "but computed " + gradients[0] + (gradients[0] == 5 ? ": ∇C(x₄) is not needed once rule 5 has stopped the run" : ""));
+        }
     }
 
     @Test
@@ -308,6 +336,12 @@ class GradientDescentTest {
                 + run.iterations() + ": NaN is not infinite; test with !Double.isFinite(cost)");
         assertEquals(7, run.iterations(), () -> "the run should stop after 7 updates but made " + run.iterations());
         assertTrue(Double.isNaN(run.cost()), () -> "the last recorded cost should be NaN but was " + run.cost());
+        // with maxIterations = 7 the 7th update is also the last allowed: rule 4 comes right after it
+        Run tie = GradientDescent.minimize(fragile, SQUARE_GRADIENT, new double[] {1}, 1.5, new Stopping(7, 0, 0));
+        checkRun(tie);
+        assertEquals(Stopping.Reason.DIVERGED, tie.stoppedBecause(), () -> "with maxIterations = 7 the 7th update "
+                + "reaches the NaN cost; rule 4 is checked right after the update, before the loop goes back to rule 1, "
+                + "so the reason should be DIVERGED but was " + tie.stoppedBecause());
     }
 
     @Test
@@ -336,6 +370,14 @@ class GradientDescentTest {
     }
 
     // ---- helpers ----
+
+    /// ∇C = 2x of C(x) = x², counting its calls in `calls[0]`.
+    private static Function<double[], double[]> counting(int[] calls) {
+        return x -> {
+            calls[0]++;
+            return SQUARE_GRADIENT.apply(x);
+        };
+    }
 
     /// minimize on C(x) = x² from the one-coordinate start x0.
     private static Run onSquare(double x0, double eta, Stopping stopping) {

@@ -80,7 +80,7 @@ class BackwardTest {
             Value b = new Value(b0, "b");
             NeuronGraph.batchCost(w, b, X, y).backward();
             Gradient byHand = ChainRule.neuron(w0, b0, X, y);
-            String input = "a batch of m=" + m + " examples with n=" + n + " inputs";
+            String input = "a batch of m=" + m + (m == 1 ? " example" : " examples") + " with n=" + n + (n == 1 ? " input" : " inputs");
             double[] dw = Arrays.stream(w).mapToDouble(Value::grad).toArray();
             String hint = m > 1 ? " (w and b are used by all " + m + " examples: their gradients are the sums of the examples' shares)" : "";
             assertClose(byHand.dw(), dw, "∂C/∂w by backward() for " + input + hint);

@@ -41,7 +41,7 @@ class ValueTest {
     @Order(1)
     @DisplayName("a + b: ∂/∂a = 1 and ∂/∂b = 1, times ∂C/∂out, added to the inputs' gradients; a + a gives 2")
     void add() {
-        checkRule("a + b", Value::add, new double[][] {{3, -2}}, v -> v, List.of(), 2);
+        checkRule("a + b", Value::add, new double[][] {{3, -2}, {0, 0}}, v -> v, List.of(), 2);
         reused("a + a", Value::add, 1.5, 2, 1);
     }
 
@@ -49,7 +49,7 @@ class ValueTest {
     @Order(2)
     @DisplayName("a − b: ∂/∂a = 1 and ∂/∂b = −1; a − a gives 0")
     void sub() {
-        checkRule("a − b", Value::sub, new double[][] {{3, -2}}, v -> v, List.of(
+        checkRule("a − b", Value::sub, new double[][] {{3, -2}, {0, 0}}, v -> v, List.of(
                 new Mistake(": ∂(a − b)/∂b is −1, so b.grad -= out.grad", (a, b) -> 1, (a, b) -> 1)), 2);
         reused("a − a", Value::sub, 1.5, 0, -1);
     }
@@ -58,7 +58,7 @@ class ValueTest {
     @Order(3)
     @DisplayName("a · b: ∂/∂a = b and ∂/∂b = a (each input gets the other one); a · a gives 2a")
     void mul() {
-        checkRule("a · b", Value::mul, new double[][] {{3, -2}}, v -> v, List.of(
+        checkRule("a · b", Value::mul, new double[][] {{3, -2}, {0, -2}, {0, 0}}, v -> v, List.of(
                 new Mistake(": each input's slope is the other input: ∂(a·b)/∂a = b, ∂(a·b)/∂b = a", (a, b) -> a, (a, b) -> b)), 2);
         reused("a · a", Value::mul, 1.5, 3, 1.5);
     }
@@ -67,7 +67,7 @@ class ValueTest {
     @Order(4)
     @DisplayName("a ÷ b: ∂/∂a = 1/b and ∂/∂b = −a/b²; a ÷ a gives 0")
     void div() {
-        checkRule("a ÷ b", Value::div, new double[][] {{3, -2}}, v -> new double[] {v[0], Math.copySign(0.5 + Math.abs(v[1]), v[1])},
+        checkRule("a ÷ b", Value::div, new double[][] {{3, -2}, {0, -2}}, v -> new double[] {v[0], Math.copySign(0.5 + Math.abs(v[1]), v[1])},
                 List.of(new Mistake(": ∂(a/b)/∂b is −a/b², with a minus sign", (a, b) -> 1 / b, (a, b) -> a / (b * b)),
                         new Mistake(": ∂(a/b)/∂b is −a/b², b squared", (a, b) -> 1 / b, (a, b) -> -a / b),
                         new Mistake(": ∂(a/b)/∂b is −a/b², with a on top", (a, b) -> 1 / b, (a, b) -> -1 / (b * b))), 2);
@@ -76,10 +76,12 @@ class ValueTest {
 
     @Test
     @Order(5)
-    @DisplayName("aⁿ: ∂/∂a = n·aⁿ⁻¹ for n = 2, 3, 0.5 and −1 (2·3 = 6 at a = 3, n = 2)")
+    @DisplayName("aⁿ: ∂/∂a = n·aⁿ⁻¹ for n = 2, 3, 0.5 and −1 (2·3 = 6 at a = 3, n = 2), also at a = 0 for n = 2 and 3")
     void pow() {
         for (double n : new double[] {2, 3, 0.5, -1}) {
-            checkRule("a^" + n, (p, q) -> p.pow(n), new double[][] {{3, 0}}, v -> new double[] {0.3 + Math.abs(v[0]), v[1]},
+            // at a = 0 the slope n·0ⁿ⁻¹ is 0 for n = 2 and 3, where n·out/a would be 0/0
+            double[][] fixed = n >= 1 ? new double[][] {{3, 0}, {0, 0}} : new double[][] {{3, 0}};
+            checkRule("a^" + n, (p, q) -> p.pow(n), fixed, v -> new double[] {0.3 + Math.abs(v[0]), v[1]},
                     List.of(new Mistake(": the slope is n·aⁿ⁻¹, not n·aⁿ", (a, b) -> n * Math.pow(a, n), (a, b) -> 0),
                             new Mistake(": the slope is n·aⁿ⁻¹, the factor n is missing", (a, b) -> Math.pow(a, n - 1), (a, b) -> 0),
                             new Mistake(": the slope is n·aⁿ⁻¹, not (n − 1)·aⁿ⁻¹", (a, b) -> (n - 1) * Math.pow(a, n - 1), (a, b) -> 0)), 1);
@@ -185,6 +187,9 @@ class ValueTest {
                     && near(gB, PRIOR_B + G * (arity == 2 ? mistake.slopeB().applyAsDouble(a, b) : 0))) {
                 return mistake.hint();
             }
+        }
+        if (Double.isNaN(gA) || Double.isNaN(gB)) {
+            return ": NaN; does the rule divide by an input, or by out, that is 0 here? (n·out/a is n·aⁿ⁻¹ only where a ≠ 0)";
         }
         if (near(gA, G * slope[0]) && (arity == 1 || near(gB, G * slopeB))) {
             return ": the gradients were set, not added to; use += (an input used elsewhere already holds part of its gradient)";

@@ -13,7 +13,8 @@ public final class Hints {
 
     /// - an unfinished exercise: "not written yet: TODO(ch01-sigmoid) in exercises/ch01/Activation.java";
     /// - a failed assertion: the first line of its message, which the tests write to teach
-    ///   (the input, the expected and the actual value);
+    ///   (the input, the expected and the actual value), without JUnit's "==> expected: <x> but
+    ///   was: <y>" after it;
     /// - a time limit: "took longer than 10 seconds: is there a loop that never ends?";
     /// - a write the grader's sandbox refused: "tried to write /etc/x, outside its own folder; ...";
     /// - any other exception: its class, message and the first place in the student's code.
@@ -26,8 +27,13 @@ public final class Hints {
             return "not written yet: " + message;
         }
         if (failure instanceof AssertionError) {
-            // assertTrue adds "==> expected: <true> but was: <false>" to the test's own sentence
-            String sentence = firstLine(message).replaceFirst(" ==> expected: <(true|false)> but was: <(true|false)>$", "");
+            // JUnit adds its own " ==> expected: <x> but was: <y>" (or " ==> array contents differ
+            // at index [i], ...") to the test's sentence, which already says what went in, what was
+            // expected and what came out: the sentence alone is the hint. A message that is only
+            // JUnit's stays as it is.
+            String line = firstLine(message);
+            int junit = line.indexOf(" ==> ");
+            String sentence = junit > 0 ? line.substring(0, junit).strip() : line;
             return sentence.isEmpty() ? "assertion failed" : sentence;
         }
         if (failure instanceof TimeoutException || message.contains("timed out after")) {

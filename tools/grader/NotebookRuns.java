@@ -71,7 +71,13 @@ final class NotebookRuns {
                 List<String> problems = done != null ? problems(out.path().resolve(notebook.getFileName())) : List.of();
                 boolean ok = done != null && problems.isEmpty();
                 String hint = ok ? null : done != null ? String.join("; ", problems) : failure(lines, name, executed);
-                report.line(ok, name + " executes without a cell error and plots" + (done != null ? " (" + done.substring(done.lastIndexOf(" in ") + 4) + ")" : ""), hint);
+                boolean saysWhere = done == null || done.endsWith(", written to " + out.path().resolve(notebook.getFileName()));
+                if (!saysWhere) {
+                    ok = false;
+                    hint = "its line should end with ', written to " + out.path().resolve(notebook.getFileName()) + "': " + done;
+                }
+                String time = done == null ? "" : " (" + done.replaceFirst("^executed \\S+ in (\\d+ s).*$", "$1") + ")";
+                report.line(ok, name + " executes without a cell error and plots, and says where it was written" + time, hint);
             }
         }
     }

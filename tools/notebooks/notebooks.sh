@@ -130,8 +130,9 @@ kernel() {
 }
 
 # Executes the notebooks one after the other, each in a fresh kernel, and prints one line each:
-# "executed NOTEBOOK in N s", or "FAILED NOTEBOOK" followed by the failing cell and its error,
-# indented. Goes on after a failure; the exit code is 1 when any notebook failed.
+# "executed NOTEBOOK in N s, in place" (or ", written to DIR/NAME.ipynb" with --output-dir), or
+# "FAILED NOTEBOOK" followed by the failing cell and its error, indented; with --output-dir a last
+# line names the folder. Goes on after a failure; the exit code is 1 when any notebook failed.
 run() {
   local output_dir="" notebooks=()
   while [ $# -gt 0 ]; do
@@ -173,7 +174,11 @@ run() {
       echo "($name: the kernel did not answer, starting another)"
     done
     if [ $status -eq 0 ]; then
-      echo "executed $name in $((SECONDS - start)) s"
+      if [ -n "$output_dir" ]; then
+        echo "executed $name in $((SECONDS - start)) s, written to $output_dir/$(basename "$notebook")"
+      else
+        echo "executed $name in $((SECONDS - start)) s, in place"
+      fi
     else
       failed=1
       echo "FAILED $name (exit code $status):"
@@ -183,6 +188,9 @@ run() {
     fi
   done
   rm -f "$log"
+  if [ -n "$output_dir" ]; then
+    echo "The executed notebooks are in $(cd "$output_dir" 2>/dev/null && pwd -P || echo "$output_dir"); the ones in notebooks/ are unchanged."
+  fi
   return $failed
 }
 

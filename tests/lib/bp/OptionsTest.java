@@ -81,6 +81,23 @@ class OptionsTest {
     }
 
     @Test
+    @DisplayName("a chapter's usage ends with its footer, line by line, a % sign included (chapter 9's commands)")
+    void helpEndsWithTheFooter() {
+        PrintStream saved = System.out;
+        var text = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(text, true));
+        try {
+            assertEquals(0, assertThrows(Options.Exit.class, () -> Options.parse("ch09", "MNIST.", List.of(),
+                    "With a command it is a tool:\n  ./jbang mnist train   Train, to 98% or so.", new String[] {"--help"})).code);
+        } finally {
+            System.setOut(saved);
+        }
+        String usage = text.toString();
+        assertTrue(usage.indexOf("--no-show") < usage.indexOf("With a command it is a tool:"), usage);
+        assertTrue(usage.contains("\n  ./jbang mnist train   Train, to 98% or so."), usage);
+    }
+
+    @Test
     @DisplayName("a chapter's own file option: its value when given, empty when not, an error without a value")
     void fileOptions() {
         List<Options.FileOption> extra = List.of(new Options.FileOption("--init", "Read the initial weights from FILE."));

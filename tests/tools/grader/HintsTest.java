@@ -59,4 +59,28 @@ class HintsTest {
         var e = new AssertionFailedError("sigmoid(710.0) should be finite but was NaN ==> expected: <true> but was: <false>");
         assertEquals("sigmoid(710.0) should be finite but was NaN", Hints.of(e));
     }
+
+    @Test
+    @DisplayName("assertEquals' '==> expected: <x> but was: <y>' is left out: the sentence already says both")
+    void assertEqualsSuffix() {
+        var e = new AssertionFailedError("z for w=(0.8, 0.3, -0.5), x=(0.5, -1.2, 2.0), b=0.1 should be -0.86 but was -0.96: "
+                + "the bias b is missing ==> expected: <-0.86> but was: <-0.96>");
+        assertEquals("z for w=(0.8, 0.3, -0.5), x=(0.5, -1.2, 2.0), b=0.1 should be -0.86 but was -0.96: the bias b is missing",
+                Hints.of(e));
+    }
+
+    @Test
+    @DisplayName("assertArrayEquals' '==> array contents differ at index [i], ...' is left out too")
+    void assertArrayEqualsSuffix() {
+        var e = new AssertionFailedError("a(X) for the AND neuron should be [0.0, 1.0] but was [0.0, 0.5] "
+                + "==> array contents differ at index [1], expected: <1.0> but was: <0.5>");
+        assertEquals("a(X) for the AND neuron should be [0.0, 1.0] but was [0.0, 0.5]", Hints.of(e));
+    }
+
+    @Test
+    @DisplayName("a message that is only JUnit's 'expected: <x> but was: <y>' is kept: it is all there is")
+    void junitMessageAlone() {
+        var e = new AssertionFailedError("expected: <4> but was: <5>");
+        assertEquals("expected: <4> but was: <5>", Hints.of(e));
+    }
 }
