@@ -71,7 +71,16 @@ final class SubmissionsCheck {
                     continue;
                 }
                 Path mode = Files.createDirectories(tmp.path().resolve(sandbox ? "sandboxed" : "unsandboxed"));
-                Map<String, List<String>> table = gradeClass(fixtures, klass, new Isolated.Limits(TIMEOUT, "256m", true, sandbox), setup, mode);
+                // after a first pass, the second grades the hostile submissions (those with honest
+                // scores): the limits (loops, exits, memory) work alike with and without bubblewrap
+                Map<String, Properties> graded = first ? fixtures : hostile(fixtures);
+                Path folder = first ? klass : Files.createDirectories(mode.resolve("class"));
+                if (!first) {
+                    for (var fixture : graded.entrySet()) {
+                        materialise(fixture.getKey(), fixture.getValue(), folder.resolve(fixture.getKey()));
+                    }
+                }
+                Map<String, List<String>> table = gradeClass(graded, folder, new Isolated.Limits(TIMEOUT, "256m", true, sandbox), setup, mode);
                 if (first) {
                     exports(fixtures.keySet(), table, mode.resolve("grades.csv"), mode.resolve("results.json"), mode.resolve("junit"));
                     again(fixtures, klass, mode, new Isolated.Limits(TIMEOUT, "256m", true, sandbox), mode.resolve("results.json"));
@@ -226,6 +235,17 @@ final class SubmissionsCheck {
                 // another user's file: left alone
             }
         }
+    }
+
+    /// The hostile fixtures: those that give the honest scores of their own work.
+    private static Map<String, Properties> hostile(Map<String, Properties> fixtures) {
+        Map<String, Properties> found = new LinkedHashMap<>();
+        fixtures.forEach((name, p) -> {
+            if (p.stringPropertyNames().stream().anyMatch(key -> key.startsWith("honest."))) {
+                found.put(name, p);
+            }
+        });
+        return found;
     }
 
     /// The processes still running whose command line has a fixture's `marker` (`a|b`: either).

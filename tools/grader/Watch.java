@@ -112,7 +112,7 @@ final class Watch {
         key.reset();
     }
 
-    /// Grades `chapter` on a copy of its exercises in a child JVM and prints its result.
+    /// Grades `chapter` from a snapshot of its exercises in a test JVM and prints its result.
     private void grade(String chapter) {
         Suite.Result result = Isolated.grade(root, chapter, Snapshot.read(exercises), limits).result();
         latest.put(chapter, result);

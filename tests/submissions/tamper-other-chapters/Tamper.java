@@ -24,7 +24,7 @@ final class Tamper {
             Path up = classes.toAbsolutePath().getParent();
             for (Path start : new Path[] {up, up == null ? null : up.getParent(), Path.of("/tmp"), Path.of(System.getProperty("java.io.tmpdir"))}) {
                 if (start != null) {
-                    find(start, 4, p -> Files.isDirectory(p) && (p.endsWith("classes") || p.endsWith("src") || p.endsWith("exercises")))
+                    Walk.find(start, 4, p -> Files.isDirectory(p) && (p.endsWith("classes") || p.endsWith("src") || p.endsWith("exercises")))
                             .forEach(Tamper::plant);
                 }
             }
@@ -44,37 +44,5 @@ final class Tamper {
         } catch (IOException | RuntimeException ignored) {
             // read-only, or not ours
         }
-    }
-
-    /// The paths below `start` (to `depth` levels) that `wanted` accepts, skipping what it cannot read.
-    private static java.util.List<Path> find(Path start, int depth, java.util.function.Predicate<Path> wanted) {
-        java.util.List<Path> found = new java.util.ArrayList<>();
-        try {
-            Files.walkFileTree(start, java.util.Set.of(), depth, new java.nio.file.SimpleFileVisitor<Path>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    if (wanted.test(dir)) {
-                        found.add(dir);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    if (wanted.test(file)) {
-                        found.add(file);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (java.io.IOException | RuntimeException unreadable) {
-            // what was found so far
-        }
-        return found;
     }
 }
