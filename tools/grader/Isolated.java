@@ -111,6 +111,8 @@ final class Isolated {
         private Suite.Plan plan;
         private String classesPrint;
         private int forged;
+        /// The user id this chapter's test JVMs run as, or -1 for the grader's own.
+        private int user;
 
         Run(Path root, String chapter, Path folder, Setup setup, Limits limits) {
             this.root = root;
@@ -122,6 +124,7 @@ final class Isolated {
 
         Graded grade(Snapshot submission) throws IOException {
             Suite.Settings settings = new Suite.Settings(limits.hidden(), limits.timeout());
+            user = setup.sandbox() == null ? setup.plain().newUser() : -1;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 decided.clear();
                 classes = folder.resolve("classes-" + attempt);
@@ -144,7 +147,7 @@ final class Isolated {
                     return new Graded(new Suite.Result(refused.outcomes().stream().map(test -> test.failed(why)).toList(), why,
                             refused.hiddenTests(), refused.hiddenPoints()), notes);
                 }
-                ChildJvm.readableByAll(folder);
+                grantRead(src);
                 classesPrint = Snapshot.fingerprint(classes);
                 plan = Suite.plan(classes, Suite.testClasses(Grader.tests(root, chapter)), settings);
                 if (runTests()) {
@@ -191,6 +194,26 @@ final class Isolated {
             return new Graded(new Suite.Result(outcomes, null, plan.hiddenTests(), plan.hiddenPoints()), notes);
         }
 
+        /// Lets this chapter's test JVMs read its folder and compiled classes, and no one else's:
+        /// when they run as a user id of their own, the classes belong to the grader and to that
+        /// id's group (read, not write), and the sources to the grader alone; otherwise everyone
+        /// may read them (bubblewrap binds them read-only; the grader's own user could read them anyway).
+        private void grantRead(Path src) throws IOException {
+            if (user < 0) {
+                ChildJvm.readableByAll(folder);
+                return;
+            }
+            Files.setAttribute(folder, "unix:gid", user);
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
+            Files.setPosixFilePermissions(src, PosixFilePermissions.fromString("rwx------"));
+            try (var walk = Files.walk(classes)) {
+                for (Path p : walk.toList()) {
+                    Files.setAttribute(p, "unix:gid", user);
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-x---" : "rw-r-----"));
+                }
+            }
+        }
+
         private List<String> undecided() {
             return plan.tests().keySet().stream().filter(uid -> !decided.containsKey(uid)).toList();
         }
@@ -209,12 +232,11 @@ final class Isolated {
             Files.createDirectories(scratch.resolve("home"));
             Files.createDirectories(scratch.resolve("tmp"));
             Sandbox sandbox = setup.sandbox();
-            int uid = sandbox == null ? setup.plain().newUser() : -1;
-            List<String> command = new ArrayList<>(sandbox != null ? sandbox.prefix(classes, scratch, setup.jvm()) : setup.plain().prefix(uid));
-            if (uid >= 0) {
+            List<String> command = new ArrayList<>(sandbox != null ? sandbox.prefix(classes, scratch, setup.jvm()) : setup.plain().prefix(user));
+            if (user >= 0) {
                 for (Path p : List.of(scratch, scratch.resolve("home"), scratch.resolve("tmp"))) {
-                    Files.setAttribute(p, "unix:uid", uid);
-                    Files.setAttribute(p, "unix:gid", uid);
+                    Files.setAttribute(p, "unix:uid", user);
+                    Files.setAttribute(p, "unix:gid", user);
                     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
                 }
             }
@@ -237,7 +259,7 @@ final class Isolated {
             env.put("HOME", inside(scratch.resolve("home"), scratch).toString());
             env.put("TMPDIR", inside(scratch.resolve("tmp"), scratch).toString());
             Signed key = new Signed();
-            Running running = new Running(builder.start(), key, uid);
+            Running running = new Running(builder.start(), key, user);
             try (OutputStream in = running.process.getOutputStream()) {
                 in.write((key.hex() + "\n" + String.join("\n", todo) + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException closedEarly) {

@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /// How a test JVM runs when bubblewrap cannot: in a session and process group of its own
 /// (`setsid`), and, when the grader runs as root, as a user of its own (`setpriv`): a fresh
-/// numeric user id per test JVM that no account has. That user cannot signal the grader, read
+/// numeric user id per chapter graded, that no account has. That user cannot signal the grader, read
 /// its `/proc` entries or write its files, and when the JVM ends every process of that user is
 /// killed, however it left the process group. Either tool may be missing (it is util-linux's);
 /// then the test JVM runs as the grader's own process, and what that leaves open is in the README.
 record Unsandboxed(String setsid, String setpriv) {
 
     /// Test JVMs run as user ids from here on (far above any account's; a different one for
-    /// each JVM, so that ending one never touches another).
+    /// each chapter graded, so that ending one chapter's JVM never touches another's).
     private static final AtomicInteger NEXT_UID = new AtomicInteger(1_700_000_000 + new SecureRandom().nextInt(100_000_000));
 
     /// The tools this machine has and can use.
@@ -29,7 +29,7 @@ record Unsandboxed(String setsid, String setpriv) {
         return setpriv != null && !found.canSwitchUser(jvm) ? new Unsandboxed(setsid, null) : found;
     }
 
-    /// A fresh user id for one test JVM, or -1 when test JVMs run as the grader's user.
+    /// A fresh user id for one chapter's test JVMs, or -1 when they run as the grader's user.
     int newUser() {
         return setpriv == null ? -1 : NEXT_UID.getAndIncrement();
     }
