@@ -103,6 +103,8 @@ final class Isolated {
         private final Path root;
         private final String chapter;
         private final Path folder;
+        /// The chapter's test classes, named by its `tests/` sources.
+        private final List<String> testClasses;
         private Path classes;
         private final Setup setup;
         private final Limits limits;
@@ -118,6 +120,7 @@ final class Isolated {
             this.root = root;
             this.chapter = chapter;
             this.folder = folder;
+            this.testClasses = Suite.testClasses(Grader.tests(root, chapter));
             this.setup = setup;
             this.limits = limits;
         }
@@ -149,7 +152,7 @@ final class Isolated {
                 }
                 grantRead(src);
                 classesPrint = Snapshot.fingerprint(classes);
-                plan = Suite.plan(classes, Suite.testClasses(Grader.tests(root, chapter)), settings);
+                plan = Suite.plan(classes, testClasses, settings);
                 if (runTests()) {
                     return result();
                 }
@@ -250,7 +253,7 @@ final class Isolated {
                     "-cp", String.join(java.io.File.pathSeparator, classPath),
                     "--module-path", inside(setup.jvm().module(), scratch).toString(), "--add-reads", "testjvm=ALL-UNNAMED",
                     "-m", ChildJvm.MAIN, Long.toString(limits.timeout().toMillis())));
-            command.addAll(Suite.testClasses(Grader.tests(root, chapter)));
+            command.addAll(testClasses);
             ProcessBuilder builder = new ProcessBuilder(command).directory(scratch.toFile());
             Map<String, String> env = builder.environment();
             env.clear();
@@ -303,7 +306,10 @@ final class Isolated {
                     while (true) {
                         String line = lines.poll(100, TimeUnit.MILLISECONDS);
                         long now = System.nanoTime();
-                        process.descendants().forEach(seen::add);
+                        if (setup.sandbox() == null) {
+                            // in bubblewrap the JVM's process namespace ends with it; outside, its descendants are tracked
+                            process.descendants().forEach(seen::add);
+                        }
                         if (line != null) {
                             Signed.Event event = key.verify(line);
                             if (event == null) {

@@ -46,6 +46,7 @@ final class SubmissionsCheck {
 
     private final Path root;
     private final Report report;
+    private Map<Path, String> solutionTexts;
 
     SubmissionsCheck(Path root, Report report) {
         this.root = root;
@@ -362,8 +363,11 @@ final class SubmissionsCheck {
         return output.substring(from, end < 0 ? output.length() : end);
     }
 
-    /// The solutions' files, by path relative to `solutions/`.
+    /// The solutions' files, by path relative to `solutions/`, read once.
     private Map<Path, String> solutionFiles() throws IOException {
+        if (solutionTexts != null) {
+            return solutionTexts;
+        }
         Map<Path, String> files = new LinkedHashMap<>();
         Path solutions = root.resolve("solutions");
         try (Stream<Path> walk = Files.walk(solutions)) {
@@ -371,7 +375,8 @@ final class SubmissionsCheck {
                 files.put(solutions.relativize(file), Files.readString(file));
             }
         }
-        return files;
+        solutionTexts = java.util.Collections.unmodifiableMap(files);
+        return solutionTexts;
     }
 
     /// The fixtures: folder name → its submission.properties, sorted.
