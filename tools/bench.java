@@ -10,14 +10,19 @@
 //SOURCES ../solutions/ch06/*.java
 //SOURCES ../solutions/ch07/*.java
 //SOURCES ../solutions/ch09/*.java
+//SOURCES bench/*.java
 
 import bp.Mnist;
+import benchkit.Busy;
+import benchkit.Reference;
 import bp.Products;
+import bp.Repo;
 import bp.Tool;
 import bp.UserError;
 import fast.FloatMlp;
 import fast.FloatOptimizer;
 import fast.FloatTrainer;
+import fast.MatMul;
 import fast.Throughput;
 import fast.VectorProducts;
 import ch07.Optimizer;
@@ -25,15 +30,21 @@ import ch09.Accuracy;
 import ch09.Mlp;
 import ch09.Shuffle;
 import ch09.Trainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/// `./jbang bench`: chapter 9's trainer on the reference protocol of ../shared/bench, so that its
-/// speed and accuracy compare with the NumPy and PyTorch trainers there, one command each:
+/// `./jbang bench`: chapter 9's trainer on the benchmark protocol of tools/bench/protocol.py, so
+/// that its speed and accuracy compare with the NumPy and PyTorch trainers there, in one run:
 ///
 ///     784-128-10, ReLU, softmax + cross-entropy averaged over the batch, mini-batches of 64
 ///     (937 of 64 and one of 32 per epoch), He-normal init N(0, 2/fan-in) with zero biases,
@@ -41,26 +52,31 @@ import picocli.CommandLine.Option;
 ///     (v ← μv + g, θ ← θ − ηv), Adam η = 1e-3 (β 0.9, 0.999, ε 1e-8, bias-corrected).
 ///     Timed: the training pass of each epoch alone (no loading, no evaluation).
 ///
-/// Each epoch prints one line; the run ends with the reference trainers' summary line:
+/// Each epoch prints one line; each run ends with the reference trainers' summary line:
 ///
-///     SUMMARY java-vector float64 adam arch=784,128,10  median 1.234 s/epoch (min 1.2 max 1.4)  final test acc 0.9752
+///     SUMMARY java-vector float32 adam arch=784,128,10  median 0.234 s/epoch (min 0.2 max 1.4)  final test acc 0.9752
 ///
 /// By default chapter 9's `Mlp` trains in float64 with its products on the vectorised kernel of
 /// `lib/fast` ("java-vector"), or on EJML's when the vector module is missing ("java-ejml").
 /// `--float` trains `fast.FloatMlp`, the same network in float32 on the kernel of `fast.MatMul`
-/// with the bias and activation fused into the products, split among `--threads` threads.
+/// with the bias and activation fused into the products, shared among `--threads` threads.
+///
+/// `--against numpy,torch` runs tools/bench/numpy_mlp.py (and torch_mlp.py) after each of the
+/// trainer's runs, with the same settings, and ends with a table of the medians. `--busy N` keeps
+/// N other processes busy (benchkit.Busy) for the whole run, so that a shared machine's load can be
+/// reproduced: every trainer of the run is measured under the same load.
 void main(String[] args) {
     System.exit(Tool.run(new Bench(), args));
 }
 
 @Command(name = "./jbang bench", sortOptions = false,
-        description = "Time chapter 9's MNIST trainer on the protocol of ../shared/bench and print a SUMMARY line.")
+        description = "Time chapter 9's MNIST trainer on the protocol of tools/bench/protocol.py, beside NumPy and PyTorch if asked.")
 static final class Bench implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
     boolean help;
-    @Option(names = "--opt", paramLabel = "NAME", description = "sgd, momentum or adam (default: sgd).")
-    String opt = "sgd";
+    @Option(names = "--opt", paramLabel = "NAME", split = ",", description = "sgd, momentum or adam, or several: sgd,momentum,adam (default: sgd).")
+    List<String> opts = List.of("sgd");
     @Option(names = "--lr", paramLabel = "η", description = "Learning rate (default: sgd 0.1, momentum 0.05, adam 0.001).")
     Double lr;
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 5).")
@@ -73,15 +89,20 @@ static final class Bench implements Callable<Integer> {
     long seed = 42;
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: every core, here ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--fixed-threads", description = "With --float: always use all --threads, never fewer when waiting costs more.")
+    boolean fixedThreads;
     @Option(names = "--ejml", description = "With float64: EJML's products instead of the vector kernel (the starting point).")
     boolean ejml;
+    @Option(names = "--against", paramLabel = "NAME", split = ",", description = "Also run tools/bench/NAME_mlp.py, numpy and/or torch, after each run, and compare.")
+    List<String> against = List.of();
+    @Option(names = "--busy", paramLabel = "N", description = "Keep N processes busy with plain arithmetic during the whole run (default: 0).")
+    int busy;
+    @Option(names = "--python", paramLabel = "PATH", description = "The Python of --against (default: ${DEFAULT-VALUE}).")
+    String python = Reference.defaultPython();
     @Option(names = "--kernel", description = "Measure the FMA peak and the float32 kernel's GFLOP/s on the training step's products instead.")
     boolean kernel;
     @ArgGroup(exclusive = true)
     DType dtype;
-
-    /// "java-vector", or "java-ejml" when the products fell back to EJML.
-    private String system = "java-vector";
 
     static final class DType {
         @Option(names = "--float", description = "Matrix products in float32 (weights, gradients and updates stay float64).")
@@ -92,46 +113,148 @@ static final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (kernel) {
-            return kernel();
+        if (busy < 0 || busy > 64) {
+            throw new UserError("--busy takes a number of processes from 0 to 64, but was " + busy);
         }
-        if (!Trainer.DEFAULT_ETA.containsKey(opt)) {
-            throw new UserError("unknown optimizer '" + opt + "'; use sgd, momentum or adam");
+        for (String name : against) {
+            if (!name.equals("numpy") && !name.equals("torch")) {
+                throw new UserError("unknown reference trainer '" + name + "'; use numpy, torch or numpy,torch");
+            }
+            Reference.check(python, name);
         }
-        double eta = lr != null ? lr : Trainer.DEFAULT_ETA.get(opt);
-        if (epochs < 1 || batch < 1 || threads < 1 || !(eta > 0)) {
-            throw new UserError("--epochs, --batch and --threads must be positive and --lr a positive number");
+        if (!kernel) {
+            for (String opt : opts) {
+                if (!Trainer.DEFAULT_ETA.containsKey(opt)) {
+                    throw new UserError("unknown optimizer '" + opt + "'; use sgd, momentum or adam");
+                }
+            }
+            if (epochs < 1 || batch < 1 || threads < 1 || (lr != null && !(lr > 0))) {
+                throw new UserError("--epochs, --batch and --threads must be positive and --lr a positive number");
+            }
         }
+        List<Process> load = Busy.start(busy);
+        try {
+            IO.println("machine: %s, %d cores, %d-bit vectors (%d floats), %s".formatted(cpu(), Runtime.getRuntime().availableProcessors(),
+                    MatMul.L * 32, MatMul.L, busy == 0 ? "no load added" : busy + " busy process" + (busy == 1 ? "" : "es") + " (--busy " + busy + ")"));
+            return kernel ? kernel() : trainAll();
+        } finally {
+            Busy.stop(load);
+        }
+    }
+
+    /// Every optimizer of --opt: the trainer, then each reference of --against; then the table.
+    private int trainAll() {
         long loadStart = System.nanoTime();
         Mnist data = Mnist.load();
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        String arch = Arrays.stream(layers).mapToObj(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
         boolean single = dtype != null && dtype.single;
-        Mlp net = new Mlp(layers, new Random(seed));
-        Shuffle order = new Shuffle(data.train().size(), new Random(seed + 1));
-        double[] seconds = new double[epochs];
         if (single && !FloatMlp.available()) {
             System.err.println("note: the vector module jdk.incubator.vector is missing, so the benchmark runs in float64 on EJML");
             single = false;
         }
-        double accuracy = single ? float32(net, data, eta, order, seconds, loadSeconds, arch)
-                : float64(net, data, eta, order, seconds, loadSeconds, arch);
+        List<Reference.Summary> results = new ArrayList<>();
+        for (String opt : opts) {
+            results.add(train(data, opt, single, loadSeconds));
+            for (String name : against) {
+                IO.println("%s_mlp.py --opt %s, same protocol, same load:".formatted(name, opt));
+                results.add(Reference.run(Repo.root(), python, name, reference(opt, single, name)));
+            }
+        }
+        if (!against.isEmpty() || opts.size() > 1) {
+            table(results);
+        }
+        return 0;
+    }
+
+    /// The trainer on one optimizer; prints its epochs and its SUMMARY line and returns them.
+    private Reference.Summary train(Mnist data, String opt, boolean single, double loadSeconds) {
+        double eta = lr != null ? lr : Trainer.DEFAULT_ETA.get(opt);
+        String arch = arch();
+        Mlp net = new Mlp(layers, new Random(seed));
+        Shuffle order = new Shuffle(data.train().size(), new Random(seed + 1));
+        double[] seconds = new double[epochs];
+        String[] system = {"java-vector"};
+        double accuracy = single ? float32(net, data, opt, eta, order, seconds, loadSeconds, arch)
+                : float64(net, data, opt, eta, order, seconds, loadSeconds, arch, system);
         String precision = single ? "float32" : "float64";
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        IO.println("SUMMARY %s %s %s arch=%s  median %.3f s/epoch (min %.3f max %.3f)  final test acc %.4f".formatted(
-                system, precision, opt, arch, median, sorted[0], sorted[n - 1], accuracy));
-        return 0;
+        String line = "SUMMARY %s %s %s arch=%s  median %.3f s/epoch (min %.3f max %.3f)  final test acc %.4f".formatted(
+                system[0], precision, opt, arch, median, sorted[0], sorted[n - 1], accuracy);
+        IO.println(line);
+        return Reference.Summary.parse(line);
+    }
+
+    /// The reference trainer's arguments: the same settings as the Java run's.
+    private List<String> reference(String opt, boolean single, String name) {
+        List<String> arguments = new ArrayList<>(List.of("--opt", opt, "--epochs", "" + epochs, "--batch", "" + batch,
+                "--arch", arch(), "--seed", "" + seed, "--dtype", single ? "float32" : "float64"));
+        if (lr != null) {
+            arguments.addAll(List.of("--lr", "" + lr));
+        }
+        if (name.equals("torch")) {
+            // PyTorch's OpenMP threads fight OpenBLAS's own on a small machine: one is its best
+            arguments.addAll(List.of("--threads", "1"));
+        }
+        return arguments;
+    }
+
+    /// The medians as a Markdown table: a row per trainer, a column per optimizer, and the Java
+    /// trainer's time over each reference's (below 1: faster).
+    private void table(List<Reference.Summary> results) {
+        List<String> systems = results.stream().map(r -> r.system() + " " + r.dtype()).distinct().toList();
+        IO.println("");
+        IO.println("Median training seconds per epoch (%s, batch %d, %d epochs; %s):".formatted(arch(), batch, epochs,
+                busy == 0 ? "idle" : "--busy " + busy));
+        IO.println("| trainer | " + String.join(" | ", opts) + " |");
+        IO.println("|---|" + "---|".repeat(opts.size()));
+        for (String system : systems) {
+            StringBuilder row = new StringBuilder("| " + system + " |");
+            for (String opt : opts) {
+                row.append(results.stream().filter(r -> (r.system() + " " + r.dtype()).equals(system) && r.opt().equals(opt))
+                        .findFirst().map(r -> " %.3f |".formatted(r.median())).orElse(" |"));
+            }
+            IO.println(row.toString());
+        }
+        String java = systems.getFirst();
+        for (String system : systems.subList(1, systems.size())) {
+            StringBuilder row = new StringBuilder("| java / " + system.split("-")[0] + " |");
+            for (String opt : opts) {
+                double mine = median(results, java, opt), theirs = median(results, system, opt);
+                row.append(" %.2f |".formatted(mine / theirs));
+            }
+            IO.println(row.toString());
+        }
+    }
+
+    private static double median(List<Reference.Summary> results, String system, String opt) {
+        return results.stream().filter(r -> (r.system() + " " + r.dtype()).equals(system) && r.opt().equals(opt))
+                .mapToDouble(Reference.Summary::median).findFirst().orElse(Double.NaN);
+    }
+
+    private String arch() {
+        return Arrays.stream(layers).mapToObj(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
+    }
+
+    /// The CPU's model name from /proc/cpuinfo, or "an unknown CPU".
+    private static String cpu() {
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
+                    .orElse("an unknown CPU");
+        } catch (IOException | UncheckedIOException e) {
+            return "an unknown CPU";
+        }
     }
 
     /// Trains chapter 9's `Mlp` (float64, products by the vector kernel) and returns the test accuracy.
-    private double float64(Mlp net, Mnist data, double eta, Shuffle order, double[] seconds, double loadSeconds, String arch) {
+    private double float64(Mlp net, Mnist data, String opt, double eta, Shuffle order, double[] seconds, double loadSeconds,
+            String arch, String[] system) {
         Products products = ejml ? Products.ejml(threads) : VectorProducts.best(threads);
-        header(products.name(), "float64", eta, arch, loadSeconds);
+        header(products.name(), "float64", opt, eta, arch, loadSeconds);
         net.products(products);
-        system = products instanceof VectorProducts ? "java-vector" : "java-ejml";
+        system[0] = products instanceof VectorProducts ? "java-vector" : "java-ejml";
         Optimizer optimizer = Trainer.optimizer(opt, eta);
         double accuracy = 0;
         for (int e = 0; e < epochs; e++) {
@@ -146,10 +269,15 @@ static final class Bench implements Callable<Integer> {
         return accuracy;
     }
 
-    /// Trains the float32 `fast.FloatMlp` made from `net` and returns the test accuracy.
-    private double float32(Mlp start, Mnist data, double eta, Shuffle order, double[] seconds, double loadSeconds, String arch) {
+    /// Trains the float32 `fast.FloatMlp` made from `net` and returns the test accuracy; after each
+    /// epoch, how the threads did ([FloatMlp#threadReport]).
+    private double float32(Mlp start, Mnist data, String opt, double eta, Shuffle order, double[] seconds, double loadSeconds,
+            String arch) {
         FloatMlp net = new FloatMlp(start, threads);
-        header(net.describe(), "float32", eta, arch, loadSeconds);
+        if (fixedThreads) {
+            net.fixThreads(threads);
+        }
+        header(net.describe(), "float32", opt, eta, arch, loadSeconds);
         FloatOptimizer optimizer = new FloatOptimizer(opt, eta, net);
         float[][] train = FloatTrainer.floats(data.train().images()), test = FloatTrainer.floats(data.test().images());
         double accuracy = 0;
@@ -161,6 +289,9 @@ static final class Bench implements Callable<Integer> {
             long evalStart = System.nanoTime();
             accuracy = Accuracy.of(FloatTrainer.predict(net, test), data.test().labels());
             report(e, seconds[e], loss, accuracy, evalStart);
+        }
+        if (threads > 1) {
+            IO.println("  threads: " + net.threadReport());
         }
         return accuracy;
     }
@@ -174,9 +305,12 @@ static final class Bench implements Callable<Integer> {
             throw new UserError("the kernel needs the vector module jdk.incubator.vector, which this JVM lacks");
         }
         int[] teams = threads == 1 ? new int[] {1} : new int[] {1, threads};
+        // the 10 classes padded to whole panels: 16 columns with 8-float vectors, 32 with 16-float ones
+        int K = MatMul.padded(10);
         String[] names = {"Z1 = X W1ᵀ + b1, ReLU   64×784 · 784×128", "dW1ᵀ = Xᵀ δ1           784×64 · 64×128",
-                "Z2 = A1 W2ᵀ + b2        64×128 · 128×16", "δ1 = δ2 W2 (as A B)     64×16 · 16×128", "dW2ᵀ = A1ᵀ δ2          128×64 · 64×16"};
-        double[] stepFlops = {2.0 * 64 * 784 * 128, 2.0 * 784 * 64 * 128, 2.0 * 64 * 128 * 16, 2.0 * 64 * 16 * 128, 2.0 * 128 * 64 * 16};
+                "Z2 = A1 W2ᵀ + b2        64×128 · 128×" + K, "δ1 = δ2 W2 (as A B)     64×" + K + " · " + K + "×128",
+                "dW2ᵀ = A1ᵀ δ2          128×64 · 64×" + K};
+        double[] stepFlops = {2.0 * 64 * 784 * 128, 2.0 * 784 * 64 * 128, 2.0 * 64 * 128 * K, 2.0 * 64 * K * 128, 2.0 * 128 * 64 * K};
         Throughput.Rate[] before = peaks(teams);
         Throughput.Rate[][] rates = new Throughput.Rate[names.length][teams.length];
         for (int s = 0; s < names.length; s++) {
@@ -185,9 +319,9 @@ static final class Bench implements Callable<Integer> {
                 rates[s][i] = switch (s) {
                     case 0 -> Throughput.mult(64, 784, 128, t);
                     case 1 -> Throughput.multTransA(784, 64, 128, t);
-                    case 2 -> Throughput.mult(64, 128, 16, t);
-                    case 3 -> Throughput.mult(64, 16, 128, t);
-                    default -> Throughput.multTransA(128, 64, 16, t);
+                    case 2 -> Throughput.mult(64, 128, K, t);
+                    case 3 -> Throughput.mult(64, K, 128, t);
+                    default -> Throughput.multTransA(128, 64, K, t);
                 };
             }
         }
@@ -227,7 +361,7 @@ static final class Bench implements Callable<Integer> {
         return rates;
     }
 
-    private void header(String products, String precision, double eta, String arch, double loadSeconds) {
+    private void header(String products, String precision, String opt, double eta, String arch, double loadSeconds) {
         IO.println("java %s, products: %s, dtype=%s, opt=%s lr=%s, arch=%s, load %.2fs".formatted(
                 Runtime.version(), products, precision, opt, eta, arch, loadSeconds));
     }

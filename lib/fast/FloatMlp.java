@@ -8,7 +8,6 @@ import fast.MatMul.Out;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntConsumer;
 import org.ejml.data.DMatrixRMaj;
 
 /// Chapter 9's multilayer perceptron in float32, organised for speed: the same network and the
@@ -18,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
 ///     δᴸ = (P − Y)/m,   ∂C/∂Wˡ = δˡᵀ Aˡ⁻¹,   ∂C/∂bˡ = 1ᵀ δˡ,   δˡ⁻¹ = (δˡ Wˡ) ⊙ 1[Aˡ⁻¹ > 0]
 ///
 /// with four changes that make a training step three to four times faster on one core (the
-/// README's "What made it fast" measures each):
+/// "What made it fast" in docs/speed.md measures each):
 ///
 /// 1. **float32**: a vector register holds twice as many floats as doubles.
 /// 2. **[MatMul]'s kernel** for every product, with the bias and the ReLU (forward) or the ReLU
@@ -27,23 +26,23 @@ import org.ejml.data.DMatrixRMaj;
 ///    its gradient, so the weights are never transposed or packed; widths are padded with zeros
 ///    to whole tiles (10 classes become 16 columns, whose weights stay 0 and whose probabilities
 ///    are 0). Every buffer is allocated once.
-/// 4. **Threads**: a [Team] shares each layer's units (the columns of Wˡᵀ, in whole panels)
-///    among the threads for the hidden layers' forward pass, the gradients and the update, so
-///    that each core keeps its share of the weights, their gradients and the optimizer's state
-///    in its own cache (a thread that finishes early takes panels the other has not started:
-///    [Team#share]); and it splits the batch's rows (one example each) for copying the batch in,
-///    the output layer, the softmax and the δs. Every weight, gradient and optimizer state is
-///    computed by one thread in a fixed order, so any number of threads gives the same weights,
-///    bit for bit. The cost [#loss] returns is a sum of per-thread sums over the rows, so it can
-///    differ in its last bit with the number of threads.
+/// 4. **Threads**: a [Team] shares the work of each phase among the threads, in units: the
+///    panels of a layer (the columns of Wˡᵀ) for the hidden layers' forward pass, the gradients
+///    and the update, so that each core keeps its share of the weights, their gradients and the
+///    optimizer's state in its own cache; blocks of [#BLOCK] rows of the batch (examples) for
+///    copying the batch in, the output layer, the softmax and the δs. A thread that finishes
+///    early takes units another has not started, and the team runs fewer threads when waiting
+///    costs more than they bring (a busy machine). Every number is computed by one thread in a
+///    fixed order, whichever thread it is, and the cost is summed block by block in order: any
+///    number of threads gives the same weights and the same cost, bit for bit.
 ///
-/// A step is five kinds of phases, each split among the threads:
+/// A step is five kinds of phases:
 ///
-///     copy (by examples):  A⁰ ← X, and A⁰'s quads for the gradients
-///     hidden (one per hidden layer, by units):  Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ)
-///     rows (by examples):  Zᴸ, softmax, δᴸ, every δˡ⁻¹; pack Aˡ⁻¹ and δˡ for the gradients
-///     gradients (by units):  ∂C/∂Wˡ = δˡᵀ Aˡ⁻¹ and ∂C/∂bˡ = 1ᵀ δˡ
-///     update (by units, the same ones):  the [FloatOptimizer] on every parameter
+///     copy (by blocks of rows):  A⁰ ← X, and A⁰'s quads for the gradients
+///     hidden (one per hidden layer, by panels):  Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ)
+///     rows (by blocks of rows):  Zᴸ, softmax, δᴸ, every δˡ⁻¹; pack Aˡ⁻¹ and δˡ for the gradients
+///     gradients (by panels):  ∂C/∂Wˡ = δˡᵀ Aˡ⁻¹ and ∂C/∂bˡ = 1ᵀ δˡ
+///     update (by panels, the same ones):  the [FloatOptimizer] on every parameter
 ///
 /// [#loss] runs the first three, [#backward] and [#step] the last two; [#backwardAndStep], which
 /// the trainer uses, runs the last two as one phase, panel by panel.
@@ -51,6 +50,9 @@ import org.ejml.data.DMatrixRMaj;
 /// Shapes: nˡ are the layer sizes, Nˡ the padded ones, m the batch size and M = m rounded up to a
 /// multiple of 4 (the rows of a tile; extra rows are zero inputs with δ = 0).
 public final class FloatMlp {
+
+    /// Rows of the batch per unit of the phases by rows: two 4-row tiles.
+    static final int BLOCK = 2 * MatMul.ROWS;
 
     /// n⁰ … nᴸ and their padded widths N⁰ … Nᴸ.
     private final int[] n, N;
@@ -70,10 +72,10 @@ public final class FloatMlp {
     /// δˡ (M×Nˡ, rows) at index l − 1; the same packed as panels (δp) and Aˡ⁻¹ᵀ as quads (Aq).
     private float[][] delta, deltaPanels, Aq;
 
-    /// The examples and labels of the batch, and each thread's share of its summed cost.
+    /// The examples and labels of the batch, and each block's summed cost.
     private float[][] X;
     private int[] labels;
-    private final double[] costs;
+    private double[] costs;
 
     /// The panels of every layer, one after the other, as the units that the threads share in the
     /// backward phases: unit u is panel unitPanel[u] of layer unitLayer[u].
@@ -82,13 +84,15 @@ public final class FloatMlp {
     /// The hidden layer being computed (l + 1 in the equations).
     private int layer;
 
-    /// The phases and the units they share, made once so that a step allocates nothing.
-    private final IntConsumer hiddenUnit = this::hiddenPanel, gradientUnit = this::gradientPanel,
-            updateUnit = this::updatePanel, gradientThenUpdateUnit = this::gradientThenUpdatePanel;
-    private final IntConsumer copy = t -> copyRows(rows(t), rows(t + 1)), copyAndPack = t -> copyAndPack(rows(t), rows(t + 1)),
-            hidden = this::hidden, training = this::trainingRows, inference = this::inferenceRows,
-            gradients = t -> sharePanels(t, gradientUnit), update = t -> sharePanels(t, updateUnit),
-            gradientsThenUpdate = t -> sharePanels(t, gradientThenUpdateUnit);
+    /// The phases, each doing one unit at a time, made once.
+    private final Team.Job copy = new Team.Job("copy", u -> copyRows(from(u), to(u))),
+            copyAndPack = new Team.Job("copy", u -> copyAndPack(from(u), to(u))),
+            hidden = new Team.Job("hidden", this::hiddenPanel),
+            training = new Team.Job("rows", this::trainingRows),
+            inference = new Team.Job("rows", this::inferenceRows),
+            gradients = new Team.Job("backward", this::gradientPanel),
+            update = new Team.Job("update", this::updatePanel),
+            gradientsThenUpdate = new Team.Job("backward", this::gradientThenUpdatePanel);
 
     private FloatOptimizer optimizer;
 
@@ -132,8 +136,7 @@ public final class FloatMlp {
                 unitPanel[u] = j;
             }
         }
-        team = new Team(threads, panels);
-        costs = new double[threads];
+        team = new Team(threads);
         reserve(MatMul.ROWS);
         for (int l = 1; l < L; l++) {
             transposeWeights(l, 0, N[l + 1]);
@@ -146,12 +149,12 @@ public final class FloatMlp {
     public double loss(float[][] X, int m, int[] labels) {
         this.labels = labels;
         input(X, m);
-        team.run(copyAndPack);
+        team.run(copyAndPack, blocks());
         forwardHidden();
-        team.run(training);
+        team.run(training, blocks());
         double sum = 0;
-        for (double c : costs) {
-            sum += c;
+        for (int u = 0; u < blocks(); u++) {
+            sum += costs[u];
         }
         return sum / m;
     }
@@ -159,7 +162,7 @@ public final class FloatMlp {
     /// The backward pass after [#loss]: every ∂C/∂Wˡ and ∂C/∂bˡ (δˡ was computed with the forward pass).
     public void backward() {
         requireForward();
-        team.run(gradients);
+        team.run(gradients, unitLayer.length);
     }
 
     /// One update of every parameter by `optimizer` with the gradients of the last [#backward].
@@ -182,19 +185,19 @@ public final class FloatMlp {
     }
 
     /// Counts the optimizer's step and runs `phase`, which updates with it.
-    private void updateWith(FloatOptimizer optimizer, IntConsumer phase) {
+    private void updateWith(FloatOptimizer optimizer, Team.Job phase) {
         optimizer.count(this);
         this.optimizer = optimizer;
-        team.run(phase);
+        team.run(phase, unitLayer.length);
     }
 
     /// The predicted class of the first m rows of `X`: the largest probability, the first on a tie.
     public void predict(float[][] X, int m, int[] predicted) {
         this.labels = null;
         input(X, m);
-        team.run(copy);
+        team.run(copy, blocks());
         forwardHidden();
-        team.run(inference);
+        team.run(inference, blocks());
         float[] P = A[A.length - 1];
         int K = n[n.length - 1], width = N[N.length - 1];
         for (int i = 0; i < m; i++) {
@@ -253,10 +256,21 @@ public final class FloatMlp {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /// "float32, 2 threads".
+    /// "float32 kernel (16 floats per vector), 2 threads".
     public String describe() {
         return "float32 kernel (" + MatMul.L + " floats per vector), " + team.size()
                 + (team.size() == 1 ? " thread" : " threads");
+    }
+
+    /// How the threads have done so far: each phase's share of the time and of waiting, and how
+    /// often each number of threads ran ([Team#report]).
+    public String threadReport() {
+        return team.report(copyAndPack, hidden, training, gradientsThenUpdate);
+    }
+
+    /// Runs `threads` threads from now on, instead of choosing as it goes (for tests and measurements).
+    public void fixThreads(int threads) {
+        team.fix(threads);
     }
 
     /// Checks the batch of m rows of X and grows the buffers when M is larger than ever.
@@ -295,17 +309,12 @@ public final class FloatMlp {
     /// The hidden layers' phases, one after the other (each needs all of the layer below).
     private void forwardHidden() {
         for (layer = 0; layer < W.length - 1; layer++) {
-            team.run(hidden);
+            team.run(hidden, N[layer + 1] / MatMul.W);
         }
     }
 
-    /// Phase "hidden": the panels of the units of hidden layer `layer` (l + 1 in the equations) that
-    /// thread t takes ([Team#share]), for every example: Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ).
-    private void hidden(int t) {
-        team.share(t, N[layer + 1] / MatMul.W, hiddenUnit);
-    }
-
-    /// Panel j of phase "hidden".
+    /// Panel j of phase "hidden": the units j·W … (j + 1)·W − 1 of hidden layer `layer` (l + 1 in
+    /// the equations), for every example: Aˡ = ReLU(Aˡ⁻¹ Wˡᵀ + 1 bˡᵀ).
     private void hiddenPanel(int j) {
         product(layer, Out.BIAS_RELU, 0, M, j * MatMul.W, (j + 1) * MatMul.W);
     }
@@ -316,14 +325,24 @@ public final class FloatMlp {
         MatMul.mult(A[l], N[l], N[l], W[l], N[l + 1], A[l + 1], out, b[l], from, to, left, right);
     }
 
-    /// Where thread t's share of the batch's rows starts: a whole tile of rows.
-    private int rows(int t) {
-        return Team.split(M, MatMul.ROWS, t, team.size());
+    /// The blocks of rows of the batch: M / [#BLOCK], rounded up.
+    private int blocks() {
+        return (M + BLOCK - 1) / BLOCK;
     }
 
-    /// Phase "inference": thread t's share of the batch rows through the output layer: P.
-    private void inferenceRows(int t) {
-        int from = rows(t), to = rows(t + 1), L = W.length;
+    /// The first row of block u.
+    private static int from(int u) {
+        return u * BLOCK;
+    }
+
+    /// The row after block u: the end of the batch's M rows for the last block.
+    private int to(int u) {
+        return Math.min(M, (u + 1) * BLOCK);
+    }
+
+    /// Block u of phase "inference": its rows through the output layer: P.
+    private void inferenceRows(int u) {
+        int from = from(u), to = to(u), L = W.length;
         // Zᴸ = Aᴸ⁻¹ Wᴸᵀ + 1 bᴸᵀ
         product(L - 1, Out.BIAS, from, to, 0, N[L]);
         float[] Z = A[L];
@@ -332,13 +351,13 @@ public final class FloatMlp {
         }
     }
 
-    /// Phase "training": thread t's share of the batch rows through the output layer, the cost,
-    /// every δ, and the packing of Aˡ⁻¹ and δˡ for [#gradientPanel].
-    private void trainingRows(int t) {
-        int from = rows(t), to = rows(t + 1), L = W.length;
+    /// Block u of phase "training": its rows through the output layer, their cost, every δ, and
+    /// the packing of Aˡ⁻¹ and δˡ for [#gradientPanel].
+    private void trainingRows(int u) {
+        int from = from(u), to = to(u), L = W.length;
         // Zᴸ = Aᴸ⁻¹ Wᴸᵀ + 1 bᴸᵀ
         product(L - 1, Out.BIAS, from, to, 0, N[L]);
-        costs[t] = crossEntropy(from, to);
+        costs[u] = crossEntropy(from, to);
         for (int l = L - 1; l >= 0; l--) {
             if (l > 0) {
                 // δˡ⁻¹ = (δˡ Wˡ) ⊙ 1[Aˡ⁻¹ > 0]
@@ -390,12 +409,6 @@ public final class FloatMlp {
             Z[row + k] = k < K ? (float) (Z[row + k] / total) : 0f;
         }
         return max + Math.log(total);
-    }
-
-    /// The backward phases: the panels of every layer that thread t takes ([Team#share]), each
-    /// through `unit`.
-    private void sharePanels(int t, IntConsumer unit) {
-        team.share(t, unitLayer.length, unit);
     }
 
     /// Unit u of phase "gradients": its panel's columns of ∂C/∂Wˡᵀ and entries of ∂C/∂bˡ.
@@ -450,6 +463,7 @@ public final class FloatMlp {
         for (int l = 0; l <= L; l++) {
             A[l] = new float[M * N[l]];
         }
+        costs = new double[blocks()];
         for (int l = 0; l < L; l++) {
             delta[l] = new float[M * N[l + 1]];
             deltaPanels[l] = new float[M * N[l + 1]];

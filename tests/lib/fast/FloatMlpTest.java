@@ -10,6 +10,7 @@ import ch07.Optimizer;
 import ch09.Accuracy;
 import ch09.Mlp;
 import ch09.Trainer;
+import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
@@ -92,6 +93,38 @@ class FloatMlpTest {
         for (int l = 1; l <= 2; l++) {
             assertArrayEquals(one.dW(l).data, two.dW(l).data, "dW" + l);
             assertArrayEquals(one.db(l).data, two.db(l).data, "db" + l);
+        }
+    }
+
+    @Test
+    @DisplayName("1, 2 and 3 threads, and a team that changes its number of threads step by step, train the same cost and weights, bit for bit")
+    void trainingAgreesOnAnyThreads() {
+        int[] sizes = {784, 128, 10};
+        Random random = new Random(12);
+        Mlp start = new Mlp(sizes, random);
+        // 61 examples: the last block of rows is short, and the batch is not a whole tile
+        float[][] X = FloatTrainer.floats(inputs(61, 784, random));
+        int[] y = labels(61, 10, random);
+        int[][] schedules = {{1}, {2}, {3}, {2, 1, 1, 2, 3, 1}};
+        double[][] costs = new double[schedules.length][6];
+        FloatMlp[] nets = new FloatMlp[schedules.length];
+        for (int s = 0; s < schedules.length; s++) {
+            int[] schedule = schedules[s];
+            nets[s] = new FloatMlp(start, Arrays.stream(schedule).max().orElseThrow());
+            FloatOptimizer adam = new FloatOptimizer("adam", 1e-3, nets[s]);
+            for (int step = 0; step < 6; step++) {
+                nets[s].fixThreads(schedule[step % schedule.length]);
+                costs[s][step] = nets[s].loss(X, 61, y);
+                nets[s].backwardAndStep(adam);
+            }
+        }
+        for (int s = 1; s < schedules.length; s++) {
+            String how = "threads " + Arrays.toString(schedules[s]) + " against 1";
+            assertArrayEquals(costs[0], costs[s], "costs, " + how);
+            for (int l = 1; l <= 2; l++) {
+                assertArrayEquals(nets[0].W(l).data, nets[s].W(l).data, "W" + l + ", " + how);
+                assertArrayEquals(nets[0].b(l).data, nets[s].b(l).data, "b" + l + ", " + how);
+            }
         }
     }
 
