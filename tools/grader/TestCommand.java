@@ -81,10 +81,10 @@ public final class TestCommand implements Callable<Integer> {
 
     private void suites(Path root) {
         // lib/fast builds on chapter 9's network, so the library compiles with the solutions
-        suite("lib", Grader.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
+        suite("lib", Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
                 root.resolve("tests/lib"));
         suite("tools", Javac.sourcesIn(root.resolve("tools/grader")), root.resolve("tests/tools"));
-        suite("support", Grader.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
+        suite("support", Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
                 root.resolve("tests/support"));
     }
 
