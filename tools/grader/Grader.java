@@ -55,7 +55,7 @@ public final class Grader {
     /// The code a chapter's tests run on: `impl/chNN` and the earlier chapters it uses from
     /// `solutions/`.
     static List<Path> sources(Path root, String chapter, Path impl) {
-        return concat(Javac.sourcesIn(impl.resolve(chapter)), otherChapters(root, chapter));
+        return Suite.concat(Javac.sourcesIn(impl.resolve(chapter)), otherChapters(root, chapter));
     }
 
     /// A chapter's test sources, `tests/chNN/`.
@@ -106,7 +106,7 @@ public final class Grader {
         Deque<String> todo = new ArrayDeque<>(List.of(chapter));
         while (!todo.isEmpty()) {
             String next = todo.pop();
-            List<Path> files = concat(Javac.sourcesIn(solutions.resolve(next)), Javac.sourcesIn(root.resolve("tests").resolve(next)));
+            List<Path> files = Suite.concat(Javac.sourcesIn(solutions.resolve(next)), Javac.sourcesIn(root.resolve("tests").resolve(next)));
             for (Path file : files) {
                 Matcher used = CHAPTER_PACKAGE.matcher(ExerciseGenerator.read(file));
                 while (used.find()) {
@@ -123,8 +123,4 @@ public final class Grader {
     }
 
     private static final Pattern CHAPTER_PACKAGE = Pattern.compile("\\b(ch\\d\\d)\\.[A-Z]");
-
-    static List<Path> concat(List<Path> a, List<Path> b) {
-        return Suite.concat(a, b);
-    }
 }

@@ -42,7 +42,7 @@ final class NotebookRuns {
             Path notebook = notebookOf(script);
             boolean exists = Files.isRegularFile(notebook);
             report.line(exists, "chapters/" + script.getFileName() + " has its notebook notebooks/" + notebook.getFileName(),
-                    exists ? null : "add notebooks/" + notebook.getFileName() + " (see README, \"Notebooks\") and commit it after ./jbang notebooks run");
+                    exists ? null : "add notebooks/" + notebook.getFileName() + " (see docs/notebooks.md) and commit it after ./jbang notebooks run");
         }
         for (Path notebook : notebooks()) {
             List<String> problems = problems(notebook);

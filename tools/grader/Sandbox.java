@@ -79,7 +79,7 @@ record Sandbox(String bwrap) {
     /// calls one process uses to read another's memory: `ptrace`, `process_vm_readv` and
     /// `process_vm_writev`, and every call of the x32 ABI (numbers from 0x40000000), with EPERM.
     /// Everything else is allowed. For x86-64 only: empty on other machines, where no filter is
-    /// loaded (the README says so).
+    /// loaded (docs/grading.md says so).
     static byte[] seccompFilter() {
         if (!"amd64".equals(System.getProperty("os.arch")) && !"x86_64".equals(System.getProperty("os.arch"))) {
             return new byte[0];

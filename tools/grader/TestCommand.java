@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /// 2. every chapter's graded tests on `solutions/`: all must pass;
 /// 3. honesty: `exercises/` is exactly what the generator makes from `solutions/`, and every
 ///    graded test fails on those untouched stubs (a test that passes on a stub cannot fail);
-/// 4. the catalog: every alias has a description and a script that exists;
+/// 4. the catalog: every alias has a description and a script that exists; every link of
+///    `README.md` and `docs/*.md` names an existing file and heading ([DocLinks]);
 /// 5. every chapter end to end, as a student runs it: `--quick --no-show` succeeds and writes
 ///    at least two plots, `--mine` on the untouched stubs stops with the "not written yet"
 ///    sentence, `--mine` on the solutions succeeds, and a bad option prints the usage and exits 2;
@@ -66,6 +67,7 @@ public final class TestCommand implements Callable<Integer> {
         try (var stubs = TempFolder.create("backprop-stubs-")) {
             honesty(root, chapters, stubs.path());
             catalog(root);
+            links(root);
             new SubmissionsCheck(root, report).run();
             if (!noChapters) {
                 new ChapterRuns(root, stubs.path(), report).runAll();
@@ -81,10 +83,10 @@ public final class TestCommand implements Callable<Integer> {
 
     private void suites(Path root) {
         // lib/fast builds on chapter 9's network, so the library compiles with the solutions
-        suite("lib", Grader.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
+        suite("lib", Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
                 root.resolve("tests/lib"));
         suite("tools", Javac.sourcesIn(root.resolve("tools/grader")), root.resolve("tests/tools"));
-        suite("support", Grader.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
+        suite("support", Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
                 root.resolve("tests/support"));
     }
 
@@ -145,6 +147,16 @@ public final class TestCommand implements Callable<Integer> {
                 report.line(ok && named > 0, ref + " has the alias " + alias + " and a descriptive one",
                         ok && named > 0 ? null : "add \"" + alias + "\" and a descriptive alias for " + ref + " to jbang-catalog.json");
             }
+        }
+    }
+
+    /// Every link of README.md and docs/*.md names an existing file (and after `#` a heading of it): [DocLinks].
+    private void links(Path root) throws IOException {
+        report.heading("links of README.md and docs/");
+        for (Path page : DocLinks.pages(root)) {
+            List<String> broken = DocLinks.broken(root, page);
+            report.line(broken.isEmpty(), Repo.display(page) + ": every link names an existing file and heading",
+                    broken.isEmpty() ? null : String.join("; ", broken));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /// numeric user id per chapter graded, that no account has. That user cannot signal the grader, read
 /// its `/proc` entries or write its files, and when the JVM ends every process of that user is
 /// killed, however it left the process group. Either tool may be missing (it is util-linux's);
-/// then the test JVM runs as the grader's own process, and what that leaves open is in the README.
+/// then the test JVM runs as the grader's own process, and what that leaves open is in docs/grading.md.
 record Unsandboxed(String setsid, String setpriv) {
 
     /// Test JVMs run as user ids from here on (far above any account's; a different one for

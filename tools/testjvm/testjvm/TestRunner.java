@@ -43,7 +43,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /// knows the tests and what each is worth from its own discovery.
 final class TestRunner {
 
-    /// At most this many bytes of one test's output are sent (the grader's README says so).
+    /// At most this many bytes of one test's output are sent (docs/grading.md says so).
     static final int MAX_TEST_OUTPUT = 8 * 1024;
 
     /// The report entry key of partial credit (`grader.PartialCredit.KEY`).
