@@ -99,6 +99,8 @@ static final class Bench implements Callable<Integer> {
     int busy;
     @Option(names = "--python", paramLabel = "PATH", description = "The Python of --against (default: ${DEFAULT-VALUE}).")
     String python = Reference.defaultPython();
+    @Option(names = "--vector-bits", paramLabel = "N", description = "With --float or --kernel: 256- or 512-bit vectors instead of the CPU's widest.")
+    Integer vectorBits;
     @Option(names = "--kernel", description = "Measure the FMA peak and the float32 kernel's GFLOP/s on the training step's products instead.")
     boolean kernel;
     @ArgGroup(exclusive = true)
@@ -113,6 +115,15 @@ static final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (vectorBits != null) {
+            int widest = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize();
+            if ((vectorBits != 256 && vectorBits != 512) || vectorBits > widest) {
+                throw new UserError("--vector-bits takes 256" + (widest >= 512 ? " or 512" : "") + " on this CPU, whose vectors have "
+                        + widest + " bits, but was " + vectorBits);
+            }
+            // before the kernel's class is loaded: it reads the width once
+            System.setProperty("fast.vectorBits", vectorBits.toString());
+        }
         if (busy < 0 || busy > 64) {
             throw new UserError("--busy takes a number of processes from 0 to 64, but was " + busy);
         }

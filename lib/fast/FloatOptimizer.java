@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
 /// Array lengths are multiples of the vector length ([FloatMlp] pads them).
 public final class FloatOptimizer {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = MatMul.S;
 
     private final String name;
     private float eta;

@@ -34,7 +34,7 @@ import jdk.incubator.vector.VectorSpecies;
 /// own times (`./jbang bench --float`), not here.
 public final class Throughput {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = MatMul.S;
 
     /// The best and the median rate of a measurement, in GFLOP/s.
     public record Rate(double best, double median) {}

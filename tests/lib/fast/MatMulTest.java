@@ -20,8 +20,31 @@ class MatMulTest {
     static final int[] COLUMNS = {W, 2 * W, 8 * W};
 
     @Test
-    @DisplayName("A B (rows × panels) equals EJML for every shape, whole or split in two row ranges")
+    @DisplayName("A B (rows × panels) equals EJML for every shape, whole or split in two row ranges, with the tiles for 16 and 32 registers")
     void multEqualsEjml() {
+        bothTiles(this::multShapes);
+    }
+
+    @Test
+    @DisplayName("Aᵀ B (quads × panels, into panels) equals EJML for every shape, whole or split, with the tiles for 16 and 32 registers")
+    void multTransAEqualsEjml() {
+        bothTiles(this::multTransAShapes);
+    }
+
+    /// Runs `check` with the tiles for 16 registers, then with those for 32, whichever this CPU has.
+    private static void bothTiles(Runnable check) {
+        boolean cpu = MatMul.tall;
+        try {
+            for (boolean tall : new boolean[] {false, true}) {
+                MatMul.tall = tall;
+                check.run();
+            }
+        } finally {
+            MatMul.tall = cpu;
+        }
+    }
+
+    private void multShapes() {
         Random random = new Random(1);
         for (int m : ROWS) {
             for (int k : INNER) {
@@ -32,7 +55,7 @@ class MatMulTest {
                     int half = m / 8 * 4;
                     MatMul.mult(floats(A), k, k, panels(B), n, c, Out.PLAIN, null, 0, half);
                     MatMul.mult(floats(A), k, k, panels(B), n, c, Out.PLAIN, null, half, m);
-                    assertClose(expected, c, k, "A B with m=" + m + " k=" + k + " n=" + n);
+                    assertClose(expected, c, k, "A B with m=" + m + " k=" + k + " n=" + n + (MatMul.tall ? ", tall tiles" : ""));
                 }
             }
         }
@@ -73,9 +96,7 @@ class MatMulTest {
         assertClose(map(AB, (i, j, z) -> mask.get(i, j) > 0 ? z : 0), c, k, "(A B) ⊙ 1[M > 0]");
     }
 
-    @Test
-    @DisplayName("Aᵀ B (quads × panels, into panels) equals EJML for every shape, whole or split")
-    void multTransAEqualsEjml() {
+    private void multTransAShapes() {
         Random random = new Random(4);
         for (int batch : new int[] {4, 32, 64}) {
             for (int M : new int[] {4, 8, 36, 784}) {
@@ -88,7 +109,7 @@ class MatMulTest {
                     int half = M / 8 * 4;
                     MatMul.multTransA(quads, M, batch, panels(B), n, c, 0, half);
                     MatMul.multTransA(quads, M, batch, panels(B), n, c, half, M);
-                    assertClose(expected, unpanel(c, M, n), batch, "Aᵀ B with batch=" + batch + " M=" + M + " n=" + n);
+                    assertClose(expected, unpanel(c, M, n), batch, "Aᵀ B with batch=" + batch + " M=" + M + " n=" + n + (MatMul.tall ? ", tall tiles" : ""));
                 }
             }
         }
