@@ -48,8 +48,8 @@ import jdk.incubator.vector.VectorSpecies;
 /// number of registers). Each
 /// stores its own registers: a vector passed to a method that the JIT does not inline becomes an
 /// object. A `save(tile, c00, …, c31)` helper was compiled that way in about one run in five, when
-/// the JIT compiled a tile before it had profiled it, and those runs trained 10 times slower. Aᵀ B
-/// keeps 4-row tiles: with strips of 6 columns (the 6 numbers of a step side by side) the tile
+/// the JIT compiled a tile before it had profiled it, and those runs trained 10 times slower. With
+/// 16 registers Aᵀ B keeps 4-row tiles (one quad; two with 32): with strips of 6 columns (the 6 numbers of a step side by side) the tile
 /// ran at 37-42 GFLOP/s, and on Aᵀ transposed into rows at 78-80, against 85-88 for quads (k is
 /// the batch, 64). Packing an operand costs one pass over it (k·n numbers against m·k·n
 /// multiply-adds), and [FloatMlp] keeps its weights in panels so that they are never packed.
