@@ -7,7 +7,9 @@
 
 /// The infrastructure every chapter shares: command-line options ([Options], [Chapter]),
 /// plots ([Plots]), the MNIST data ([Idx], [Mnist]), the numerical gradient check ([GradCheck])
-/// and in-process compilation of a student's code ([Javac]).
+/// and in-process compilation of a student's code ([Javac], with the chapter's other files from
+/// `solutions/`: [ChapterSources]).
 ///
-/// Nothing here depends on `solutions/` or `exercises/`: the chapters and tests bring those in.
+/// Nothing here depends on the code in `solutions/` or `exercises/`: the chapters and tests bring
+/// that in.
 package bp;

@@ -1,5 +1,6 @@
 package grader;
 
+import bp.ChapterSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,10 @@ import java.util.regex.Pattern;
 ///
 /// A region must end its method (the `throw` makes any later statement unreachable). Every other
 /// line is copied unchanged, so a stub and its solution share signatures and doc comments.
+///
+/// `exercises/` holds only the files that hold an exercise ([bp.ChapterSources#holdsExercise]):
+/// the others (chapter 6's `Weights`, the interfaces, ...) live once, in `solutions/`, and
+/// `--mine` and the grader compile them from there.
 public final class ExerciseGenerator {
 
     private static final Pattern BEGIN = Pattern.compile("^(\\s*)// BEGIN SOLUTION (ch\\d\\d-[a-z0-9-]+): (.+)$");
@@ -91,14 +96,18 @@ public final class ExerciseGenerator {
         return ids;
     }
 
-    /// Every file of `exercises/` as the generator makes it from `solutionsDir`: path relative to
-    /// the exercises folder → content. Ids must be unique across all files.
+    /// Every file of `exercises/` as the generator makes it from `solutionsDir`, one per file that
+    /// holds an exercise: path relative to the exercises folder → content. Ids must be unique
+    /// across all files.
     public static Map<Path, String> generate(Path solutionsDir) {
         Map<Path, String> files = new LinkedHashMap<>();
         Map<String, Path> seen = new LinkedHashMap<>();
         for (Path file : javaFiles(solutionsDir)) {
             Path relative = solutionsDir.relativize(file);
             String source = read(file);
+            if (!ChapterSources.holdsExercise(source)) {
+                continue;
+            }
             for (String id : ids(source)) {
                 Path before = seen.putIfAbsent(id, relative);
                 if (before != null) {
@@ -126,11 +135,27 @@ public final class ExerciseGenerator {
         });
         for (Path file : javaFiles(exercisesDir)) {
             Path relative = exercisesDir.relativize(file);
-            if (!expected.containsKey(relative)) {
-                problems.add("exercises/" + relative + " has no counterpart in solutions/");
+            if (expected.containsKey(relative)) {
+                continue;
             }
+            problems.add(Files.exists(solutionsDir.resolve(relative))
+                    ? "exercises/" + relative + " is a copy of solutions/" + relative + ", which holds no exercise; delete it"
+                    : "exercises/" + relative + " has no counterpart in solutions/");
         }
         return problems;
+    }
+
+    /// The files of `exercisesDir` that copy a file of `solutionsDir` that holds no exercise (the
+    /// chapter compiles that from `solutions/`), relative to `exercisesDir`.
+    public static List<Path> copies(Path solutionsDir, Path exercisesDir) {
+        List<Path> copies = new ArrayList<>();
+        for (Path file : javaFiles(exercisesDir)) {
+            Path reference = solutionsDir.resolve(exercisesDir.relativize(file).toString());
+            if (Files.isRegularFile(reference) && !ChapterSources.holdsExercise(reference)) {
+                copies.add(exercisesDir.relativize(file));
+            }
+        }
+        return copies;
     }
 
     static List<Path> javaFiles(Path dir) {

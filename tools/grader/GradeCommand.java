@@ -96,6 +96,7 @@ public final class GradeCommand implements Callable<Integer> {
         Report report = new Report(System.out, true);
         for (String chapter : graded) {
             report.heading(chapter + " (" + source + "/" + chapter + ")");
+            Grader.notes(root, chapter, root.resolve(source), source + "/").forEach(report::note);
             report.suite(chapter, Grader.grade(root, chapter, root.resolve(source), settings));
         }
         return report.finish();

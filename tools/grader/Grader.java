@@ -1,5 +1,6 @@
 package grader;
 
+import bp.ChapterSources;
 import bp.Javac;
 import bp.UserError;
 import java.io.IOException;
@@ -52,10 +53,34 @@ public final class Grader {
         return result.compiled() ? result : notCompiled(root, chapter, impl, result.compileErrors(), settings);
     }
 
-    /// The code a chapter's tests run on: `impl/chNN` and the earlier chapters it uses from
-    /// `solutions/`.
+    /// The code a chapter's tests run on: the chapter as [ChapterSources] makes it (the files
+    /// that hold exercises from `impl/chNN`, the others from `solutions/chNN`) and the earlier
+    /// chapters it uses from `solutions/`.
     static List<Path> sources(Path root, String chapter, Path impl) {
-        return Suite.concat(Javac.sourcesIn(impl.resolve(chapter)), otherChapters(root, chapter));
+        return Suite.concat(ChapterSources.of(root.resolve("solutions"), impl, chapter).files(), otherChapters(root, chapter));
+    }
+
+    /// The grader's notes on the files of `impl/chNN`, named as `label + "chNN/..."`: each copy of
+    /// a file that holds no exercise (ignored: the reference in `solutions/` is compiled instead),
+    /// and the exercise files that are missing.
+    static List<String> notes(Path root, String chapter, Path impl, String label) {
+        ChapterSources.Set set = ChapterSources.of(root.resolve("solutions"), impl, chapter);
+        List<String> notes = new ArrayList<>();
+        for (Path file : set.ignored()) {
+            String name = name(impl, chapter, file);
+            notes.add(label + name + " holds no exercise: solutions/" + name + " was compiled instead, and this copy ignored");
+        }
+        if (!set.missing().isEmpty()) {
+            List<String> names = set.missing().stream().map(file -> label + name(impl, chapter, file)).toList();
+            notes.add(String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " missing: the chapter's tests need "
+                    + (names.size() == 1 ? "it" : "them"));
+        }
+        return notes;
+    }
+
+    /// `file` of `impl/chapter` as `chapter/...`.
+    private static String name(Path impl, String chapter, Path file) {
+        return chapter + "/" + impl.resolve(chapter).relativize(file).toString().replace('\\', '/');
     }
 
     /// A chapter's test sources, `tests/chNN/`.

@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
 ///
 /// 1. The chapter's files are written from the [Snapshot] into a fresh folder of its own, and
 ///    compiled here (javac runs none of the submission's code) into `classes/`, which the test
-///    JVM can read and not write. Every class must belong to a chapter's package.
+///    JVM can read and not write, with the chapter's files that hold no exercise from
+///    `solutions/` (the submission's copies of those are ignored, with a note; no file that holds
+///    an answer of the chapter is compiled, see [bp.ChapterSources]). Every class must belong to
+///    a chapter's package.
 /// 2. This grader discovers the tests itself ([Suite#plan]): their ids, names and points.
 /// 3. A test JVM (`tools/testjvm`) runs the tests not decided yet and reports each on lines
 ///    signed with a fresh key it alone holds ([Signed]). Only a signed result of a planned test
@@ -134,13 +137,17 @@ final class Isolated {
                 Path src = folder.resolve("src-" + attempt);
                 submission.writeChapter(chapter, src);
                 String srcPrint = Snapshot.fingerprint(src);
+                if (attempt == 1) {
+                    notes.addAll(Grader.notes(root, chapter, src, ""));
+                }
                 Javac.Result build = Suite.compile(Suite.concat(Grader.sources(root, chapter, src), Grader.tests(root, chapter)), classes);
                 if (!Snapshot.fingerprint(src).equals(srcPrint)) {
                     notes.add(chapter + ": its sources were changed while they were compiled (by code of the class); compiled again");
                     continue;
                 }
                 if (!build.ok()) {
-                    String messages = build.messages().replace(src.toAbsolutePath() + "/", "exercises/");
+                    String messages = build.messages().replace(src.toAbsolutePath() + "/", "exercises/")
+                            .replace(root.toAbsolutePath() + "/", "");
                     return new Graded(Grader.notCompiled(root, chapter, Path.of("exercises"), messages, settings), notes);
                 }
                 String outside = Grader.outsideChapters(classes);

@@ -1,5 +1,6 @@
 package grader;
 
+import bp.ChapterSources;
 import bp.TempFolder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -363,7 +364,8 @@ final class SubmissionsCheck {
         return output.substring(from, end < 0 ? output.length() : end);
     }
 
-    /// The solutions' files, by path relative to `solutions/`, read once.
+    /// The solutions' files that hold an exercise (the others are not the student's: a submission,
+    /// like `exercises/`, has none of them), by path relative to `solutions/`, read once.
     private Map<Path, String> solutionFiles() throws IOException {
         if (solutionTexts != null) {
             return solutionTexts;
@@ -372,7 +374,10 @@ final class SubmissionsCheck {
         Path solutions = root.resolve("solutions");
         try (Stream<Path> walk = Files.walk(solutions)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                files.put(solutions.relativize(file), Files.readString(file));
+                String text = Files.readString(file);
+                if (ChapterSources.holdsExercise(text)) {
+                    files.put(solutions.relativize(file), text);
+                }
             }
         }
         solutionTexts = java.util.Collections.unmodifiableMap(files);

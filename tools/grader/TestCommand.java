@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
 ///    weights files, chapter 9's model files and digit pictures): ungraded, so they need not
 ///    fail on the stubs;
 /// 2. every chapter's graded tests on `solutions/`: all must pass;
-/// 3. honesty: `exercises/` is exactly what the generator makes from `solutions/`, and every
-///    graded test fails on those untouched stubs (a test that passes on a stub cannot fail);
+/// 3. honesty: `exercises/` is exactly what the generator makes from `solutions/` (the stubs of
+///    the files that hold exercises, and nothing else), and every graded test fails on those
+///    untouched stubs (a test that passes on a stub cannot fail);
 /// 4. the catalog: every alias has a description and a script that exists; every link of
 ///    `README.md` and `docs/*.md` names an existing file and heading ([DocLinks]);
 /// 5. every chapter end to end, as a student runs it: `--quick --no-show` succeeds and writes
@@ -104,7 +105,8 @@ public final class TestCommand implements Callable<Integer> {
     private void honesty(Path root, List<String> chapters, Path stubs) throws IOException {
         report.heading("exercises/ is generated from solutions/");
         List<String> differences = ExerciseGenerator.differences(root.resolve("solutions"), root.resolve("exercises"));
-        for (Map.Entry<Path, String> file : ExerciseGenerator.generate(root.resolve("solutions")).entrySet()) {
+        Map<Path, String> generated = ExerciseGenerator.generate(root.resolve("solutions"));
+        for (Map.Entry<Path, String> file : generated.entrySet()) {
             String name = "exercises/" + file.getKey().toString().replace('\\', '/');
             List<String> mine = differences.stream().filter(d -> d.startsWith(name + " ")).toList();
             report.line(mine.isEmpty(), name + " is the generated stub",
@@ -113,8 +115,10 @@ public final class TestCommand implements Callable<Integer> {
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue());
         }
-        differences.stream().filter(d -> d.endsWith("has no counterpart in solutions/"))
-                .forEach(d -> report.line(false, d.substring(0, d.indexOf(' ')) + " belongs to a solution", d));
+        List<String> extra = differences.stream()
+                .filter(d -> generated.keySet().stream().noneMatch(f -> d.startsWith("exercises/" + f + " "))).toList();
+        report.line(extra.isEmpty(), "exercises/ holds no other file (the files without an exercise are compiled from solutions/)",
+                String.join("; ", extra) + "; run ./jbang make-exercises --write");
         for (String chapter : chapters) {
             report.heading(chapter + " every graded test fails on the untouched stubs");
             for (Suite.Outcome outcome : Grader.grade(root, chapter, stubs).outcomes()) {

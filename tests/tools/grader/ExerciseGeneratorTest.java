@@ -81,22 +81,29 @@ class ExerciseGeneratorTest {
     }
 
     @Test
-    @DisplayName("differences finds a changed, a missing and an extra exercise file, and none when in sync")
+    @DisplayName("differences finds a changed, a missing and an extra exercise file and a copied plain file, and none when in sync")
     void findsDifferences(@TempDir Path dir) throws Exception {
         Path solutions = Files.createDirectories(dir.resolve("solutions/ch09"));
         Path exercises = Files.createDirectories(dir.resolve("exercises/ch09"));
         Files.writeString(solutions.resolve("Twice.java"), SOLUTION);
+        Files.writeString(solutions.resolve("Helper.java"), "package ch09; final class Helper {}");
         Files.writeString(exercises.resolve("Twice.java"), ExerciseGenerator.stub(SOLUTION, "exercises/ch09/Twice.java"));
+        assertEquals(List.of(Path.of("ch09/Twice.java")), List.copyOf(ExerciseGenerator.generate(dir.resolve("solutions")).keySet()),
+                "only the files that hold an exercise are generated");
         assertEquals(List.of(), ExerciseGenerator.differences(dir.resolve("solutions"), dir.resolve("exercises")));
 
         Files.writeString(exercises.resolve("Twice.java"), "edited by hand");
         Files.writeString(exercises.resolve("Extra.java"), "class Extra {}");
-        Files.writeString(solutions.resolve("Other.java"), "class Other {}");
+        Files.writeString(exercises.resolve("Helper.java"), "package ch09; final class Helper {}");
+        Files.writeString(solutions.resolve("Other.java"), SOLUTION.replace("Twice", "Other").replace("ch09-twice", "ch09-other"));
         List<String> problems = ExerciseGenerator.differences(dir.resolve("solutions"), dir.resolve("exercises"));
-        assertEquals(3, problems.size(), problems.toString());
+        assertEquals(4, problems.size(), problems.toString());
         assertTrue(problems.contains("exercises/ch09/Twice.java differs from what the generator makes from solutions/ch09/Twice.java"), problems.toString());
         assertTrue(problems.contains("exercises/ch09/Other.java is missing"), problems.toString());
         assertTrue(problems.contains("exercises/ch09/Extra.java has no counterpart in solutions/"), problems.toString());
+        assertTrue(problems.contains("exercises/ch09/Helper.java is a copy of solutions/ch09/Helper.java, which holds no exercise; delete it"),
+                problems.toString());
+        assertEquals(List.of(Path.of("ch09/Helper.java")), ExerciseGenerator.copies(dir.resolve("solutions"), dir.resolve("exercises")));
     }
 
     @Test

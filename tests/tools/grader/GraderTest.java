@@ -17,6 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class GraderTest {
 
     static final String TWICE = "package %s; public final class Twice { public static double of(double x) { return %s; } }";
+    /// The solution: its body between solution markers, so that the file holds an exercise.
+    static final String TWICE_SOLUTION = """
+            package %s; public final class Twice { public static double of(double x) {
+                // BEGIN SOLUTION %s-twice: return 2x.
+                return %s;
+                // END SOLUTION
+            } }
+            """;
     static final String TEST = """
             package %s;
             import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +37,8 @@ class GraderTest {
 
     private static void chapter(Path root, String chapter, String solution, String exercise) throws Exception {
         Files.writeString(Files.createDirectories(root.resolve("tests").resolve(chapter)).resolve("TwiceTest.java"), TEST.formatted(chapter));
-        Files.writeString(Files.createDirectories(root.resolve("solutions").resolve(chapter)).resolve("Twice.java"), TWICE.formatted(chapter, solution));
+        Files.writeString(Files.createDirectories(root.resolve("solutions").resolve(chapter)).resolve("Twice.java"),
+                TWICE_SOLUTION.formatted(chapter, chapter, solution));
         Files.writeString(Files.createDirectories(root.resolve("exercises").resolve(chapter)).resolve("Twice.java"), TWICE.formatted(chapter, exercise));
     }
 
@@ -91,6 +100,19 @@ class GraderTest {
         Suite.Result result = Grader.grade(root, "ch96", root.resolve("exercises"));
         assertTrue(result.compiled(), "the broken exercises/ch95 must not be compiled for ch96: " + result.compileErrors());
         assertEquals(2, result.passed());
+    }
+
+    @Test
+    @DisplayName("a file that holds no exercise is compiled from solutions/: the student's copy of it is ignored, with a note")
+    void plainFilesComeFromSolutions(@TempDir Path root) throws Exception {
+        chapter(root, "ch92", "Factor.TWO * x", "Factor.TWO * x");
+        String factor = "package ch92; final class Factor { static final double TWO = %s; }";
+        Files.writeString(root.resolve("solutions/ch92/Factor.java"), factor.formatted("2"));
+        Files.writeString(root.resolve("exercises/ch92/Factor.java"), factor.formatted("0"));
+        Suite.Result result = Grader.grade(root, "ch92", root.resolve("exercises"));
+        assertEquals(2, result.passed(), "the copy that makes TWO 0 must not be compiled: " + result.outcomes());
+        assertEquals(List.of("exercises/ch92/Factor.java holds no exercise: solutions/ch92/Factor.java was compiled instead, and this copy ignored"),
+                Grader.notes(root, "ch92", root.resolve("exercises"), "exercises/"));
     }
 
     @Test
