@@ -4,7 +4,7 @@
 // until C2 compiles it, and with the usual counts a late recompilation slowed epoch 4 or so.
 //JAVA_OPTIONS -Xmx3g -XX:CompileThresholdScaling=0.1
 //SOURCES ../lib/bp/*.java
-//SOURCES ../lib/fast/*.java
+//SOURCES ../fast/*.java
 //SOURCES ../solutions/ch02/*.java
 //SOURCES ../solutions/ch03/*.java
 //SOURCES ../solutions/ch06/*.java
@@ -72,7 +72,7 @@ import picocli.CommandLine.Parameters;
 ///
 /// The lesson computes with `ch09.Mlp`, `ch09.Trainer` and friends: the reference solutions by
 /// default, your own code from `exercises/ch09/` with `--mine`. `mnist train` trains the same
-/// network in float32 with `fast.FloatMlp` (lib/fast: the same equations on a register-blocked
+/// network in float32 with `fast.FloatMlp` (fast/: the same equations on a register-blocked
 /// vector kernel, with the bias and the ReLU fused into the products, on every core), about four
 /// times faster; `--double` trains `ch09.Mlp` itself.
 void main(String[] args) {
@@ -116,7 +116,7 @@ void lesson(Options options) {
 /// @param epochs  passes over the training data
 /// @param decay   η is multiplied by it after every epoch (1: a constant η)
 /// @param seed    seeds the initial weights and the shuffling
-/// @param threads threads for the matrix products (the vectorised kernel of lib/fast)
+/// @param threads threads for the matrix products (the vectorised kernel of fast/)
 /// @param float32 train `fast.FloatMlp` (float32, fast) instead of `ch09.Mlp` (float64, the chapter's code)
 record Settings(int[] layers, int batch, String opt, double eta, int epochs, double decay, long seed, int threads,
         boolean float32) {
@@ -352,7 +352,7 @@ record Float64(Mnist data, Settings settings, Mlp net, Shuffle order, Optimizer 
     }
 }
 
-/// The same network in float32 on the fast kernel of lib/fast (`fast.FloatMlp`), started from the
+/// The same network in float32 on the fast kernel of fast/ (`fast.FloatMlp`), started from the
 /// same weights and shuffled the same way; the images converted to float once.
 record Float32(Mnist data, Settings settings, FloatMlp net, Shuffle order, FloatOptimizer optimizer, float[][] train,
         float[][] test) implements Learner {

@@ -4,7 +4,7 @@
 // until C2 compiles it, and with the usual counts a late recompilation slowed epoch 4 or so.
 //JAVA_OPTIONS -Xmx3g -XX:CompileThresholdScaling=0.1
 //SOURCES ../lib/bp/*.java
-//SOURCES ../lib/fast/*.java
+//SOURCES ../fast/*.java
 //SOURCES ../solutions/ch02/*.java
 //SOURCES ../solutions/ch03/*.java
 //SOURCES ../solutions/ch06/*.java
@@ -57,7 +57,7 @@ import picocli.CommandLine.Option;
 ///     SUMMARY java-vector float32 adam arch=784,128,10  median 0.234 s/epoch (min 0.2 max 1.4)  final test acc 0.9752
 ///
 /// By default chapter 9's `Mlp` trains in float64 with its products on the vectorised kernel of
-/// `lib/fast` ("java-vector"), or on EJML's when the vector module is missing ("java-ejml").
+/// `fast/` ("java-vector"), or on EJML's when the vector module is missing ("java-ejml").
 /// `--float` trains `fast.FloatMlp`, the same network in float32 on the kernel of `fast.MatMul`
 /// with the bias and activation fused into the products, shared among `--threads` threads.
 ///

@@ -122,7 +122,7 @@ public final class Mlp {
     }
 
     /// Computes the matrix products with `products` from now on: EJML's (the default) or the
-    /// vectorised kernel of `lib/fast`, on one thread or more. The arithmetic stays the same.
+    /// vectorised kernel of `fast/`, on one thread or more. The arithmetic stays the same.
     public void products(Products products) {
         this.products = products;
     }

@@ -35,7 +35,7 @@ public final class Javac {
     /// first, each with its file, line and the offending source line), empty when there are none.
     public record Result(boolean ok, String messages) {}
 
-    /// The incubating vector API, which `lib/fast` needs (and `./jbang test` runs with).
+    /// The incubating vector API, which `fast/` needs (and `./jbang test` runs with).
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     /// The stack of the thread javac runs on: 32 MiB, 32 times the JVM's default of 1 MiB.
@@ -119,7 +119,7 @@ public final class Javac {
                 "-classpath", classpath != null ? classpath : System.getProperty("java.class.path"),
                 "-encoding", "UTF-8", "-proc:none", "-nowarn", "-implicit:none"));
         if (ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()) {
-            // lib/fast uses the vector API: compile it when this program runs with that module
+            // fast/ uses the vector API: compile it when this program runs with that module
             options.addAll(List.of("--add-modules", VECTOR_MODULE));
         }
         return options;

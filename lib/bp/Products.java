@@ -12,7 +12,7 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
 ///     C = Aᵀ B         (A k×m, B k×n, C m×n)
 ///
 /// [#ejml(int)] uses EJML's products (its multi-threaded ones for more than one thread); the
-/// vectorised kernel of `lib/fast` is the fast one.
+/// vectorised kernel of `fast/` is the fast one.
 public interface Products {
 
     /// C = A B, overwriting C (its shape must be A.numRows × B.numCols).

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Random;
 
 /// Two versions of the float32 trainer, packages `va` and `vb` (written by ab.sh from two git
-/// revisions of lib/fast), trained on MNIST as `./jbang bench --float` does (784-128-10, batch 64,
+/// revisions of fast/), trained on MNIST as `./jbang bench --float` does (784-128-10, batch 64,
 /// the same seeds), one epoch each in turn. Run it through ab.sh.
 void main(String[] args) {
     String opt = args[0];

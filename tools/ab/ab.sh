@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tools/ab/ab.sh A B [sgd|momentum|adam] [epochs]: the float32 trainer (lib/fast) as it is at two
+# tools/ab/ab.sh A B [sgd|momentum|adam] [epochs]: the float32 trainer (fast/) as it is at two
 # git revisions, A and B ("." for the working tree), trained side by side in one JVM, epoch after
 # epoch in turn, A first in odd rounds and B first in even ones. This machine's speed drifts by
 # 30% and more within minutes, so two separate runs cannot tell a 5% change; alternating epochs
@@ -24,9 +24,10 @@ for side in a b; do
   if [ "$side" = a ]; then rev=$1; else rev=$2; fi
   mkdir -p "$out/v$side"
   if [ "$rev" = . ]; then
-    files=$(cd "$root" && ls lib/fast/*.java)
+    files=$(cd "$root" && ls fast/*.java)
   elif git -C "$root" rev-parse --verify --quiet "$rev^{commit}" > /dev/null; then
-    files=$(git -C "$root" ls-tree --name-only "$rev" lib/fast/ | grep '\.java$')
+    # the trainer is in fast/, and was in lib/fast/ before
+    files=$(git -C "$root" ls-tree --name-only "$rev" fast/ lib/fast/ | grep '\.java$')
   else
     echo "ab.sh: '$rev' is not a git revision of this repository (nor . for the working tree)." >&2
     exit 2

@@ -83,9 +83,10 @@ public final class TestCommand implements Callable<Integer> {
     }
 
     private void suites(Path root) {
-        // lib/fast builds on chapter 9's network, so the library compiles with the solutions
-        suite("lib", Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
-                root.resolve("tests/lib"));
+        List<Path> chapters = Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions")));
+        suite("lib", chapters, root.resolve("tests/lib"));
+        // the fast trainer builds on chapter 9's network, one floor up
+        suite("fast", Suite.concat(chapters, Javac.sourcesIn(root.resolve("fast"))), root.resolve("tests/fast"));
         suite("tools", Javac.sourcesIn(root.resolve("tools/grader")), root.resolve("tests/tools"));
         suite("support", Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
                 root.resolve("tests/support"));
