@@ -8,7 +8,7 @@ import ch09.Trainer;
 
 /// `ch09.Trainer`'s mini-batch loop for a [FloatMlp]: the same shuffling, the same batches and
 /// the same step (cost, backward, update; the last two in one phase, [FloatMlp#backwardAndStep]),
-/// on float32 images. Nothing is allocated per batch.
+/// on float32 images. No buffer is allocated per batch.
 public final class FloatTrainer {
 
     private FloatTrainer() {}

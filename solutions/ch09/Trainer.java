@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class Trainer {
 
     /// The learning rate of each optimizer unless told otherwise: those of the reference benchmark
-    /// in ../shared/bench (SGD 0.1, momentum 0.05, Adam 0.001).
+    /// in tools/bench/protocol.py (SGD 0.1, momentum 0.05, Adam 0.001).
     public static final Map<String, Double> DEFAULT_ETA = Map.of("sgd", 0.1, "momentum", 0.05, "adam", 1e-3);
 
     private Trainer() {}
