@@ -3,7 +3,6 @@
 //SOURCES ../lib/bp/*.java
 //SOURCES ../solutions/ch02/*.java
 //SOURCES ../solutions/ch03/*.java
-//SOURCES ../solutions/ch05/*.java
 //SOURCES ../solutions/ch06/*.java
 //SOURCES ../solutions/ch07/*.java
 //SOURCES ../solutions/ch08/*.java

@@ -42,9 +42,9 @@ public record DataSet(String name, double[][] X, int[] label, int classes, List<
         for (int i = 0; i < m; i++) {
             switch (name) {
                 case "xor" -> {
-                    // the four corners of the square: class 1 where x1 and x2 have different signs
-                    double x1 = random.nextBoolean() ? 1 : -1;
-                    double x2 = random.nextBoolean() ? 1 : -1;
+                    // the four corners of the square in turn: class 1 where x1 and x2 have different signs
+                    double x1 = i % 2 == 0 ? 1 : -1;
+                    double x2 = i / 2 % 2 == 0 ? 1 : -1;
                     X[i] = new double[] {0.5 * x1 + 0.35 * (2 * random.nextDouble() - 1), 0.5 * x2 + 0.35 * (2 * random.nextDouble() - 1)};
                     label[i] = x1 * x2 < 0 ? 1 : 0;
                 }

@@ -5,7 +5,6 @@ import ch02.LeakyReLU;
 import ch02.ReLU;
 import ch02.Sigmoid;
 import ch02.Tanh;
-import ch05.MiniBatch;
 import ch06.ActivationLayer;
 import ch06.Dense;
 import ch06.Layer;
@@ -91,15 +90,14 @@ final class Model {
         this.optimizer = optimizer(spec);
     }
 
-    /// One epoch of mini-batch training on `train`: the examples in a random order (chapter 5's
-    /// shuffle), then for each batch of the spec's size
+    /// One epoch of mini-batch training on `train`: the examples in a random order, then for each batch of the spec's size
     ///
     ///     out = forward(X);  backward(∂C/∂out);  optimizer.step(every parameter)
     ///
     /// With batch norm a last batch of a single example is left out (it has no variance).
     void epoch(DataSet train) {
         int m = train.size();
-        int[] order = MiniBatch.shuffle(m, random);
+        int[] order = shuffled(m, random);
         for (int start = 0; start < m; start += spec.batchSize()) {
             int end = Math.min(m, start + spec.batchSize());
             if (spec.batchNorm() && end - start < 2) {
@@ -176,6 +174,13 @@ final class Model {
         } finally {
             stages.stream().filter(s -> s.norm() != null).forEach(s -> s.norm().train());
         }
+    }
+
+    /// 0, 1, …, m − 1 in a random order drawn with `random` (the same seed gives the same order).
+    static int[] shuffled(int m, Random random) {
+        List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, m).boxed().toList());
+        java.util.Collections.shuffle(order, random);
+        return order.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /// The points `X` (m rows of x1, x2) as an m×2 matrix.

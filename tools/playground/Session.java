@@ -207,7 +207,7 @@ final class Session {
         if (newData) {
             all = next.data().equals("csv") ? csv
                     : DataSet.generate(next.data(), next.points(), next.noise(), new Random(next.seed()));
-            int[] order = ch05.MiniBatch.shuffle(all.size(), new Random(next.seed() + 1));
+            int[] order = Model.shuffled(all.size(), new Random(next.seed() + 1));
             int nTest = (int) Math.round(next.testFraction() * all.size());
             test = all.rows(Arrays.copyOfRange(order, 0, nTest));
             train = all.rows(Arrays.copyOfRange(order, nTest, order.length));
