@@ -80,10 +80,14 @@ final class Browser implements AutoCloseable {
         command.add("about:blank");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> endpoint = new CompletableFuture<>();
+        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread.ofVirtual().start(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
+                    if (output.size() < 200) {
+                        output.add(line);
+                    }
                     int at = line.indexOf("DevTools listening on ");
                     if (at >= 0) {
                         endpoint.complete(line.substring(at + "DevTools listening on ".length()).strip());
@@ -102,7 +106,8 @@ final class Browser implements AutoCloseable {
         }
         if (browserUrl == null) {
             process.destroyForcibly();
-            throw new AssertionError("chromium did not start its DevTools endpoint within 30 s");
+            throw new AssertionError("chromium did not start its DevTools endpoint within 30 s; it said: "
+                    + String.join(" | ", output.subList(Math.max(0, output.size() - 5), output.size())));
         }
         URI browser = URI.create(browserUrl);
         HttpClient http = HttpClient.newHttpClient();

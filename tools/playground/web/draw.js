@@ -120,7 +120,7 @@ export function drawCurves(canvas, history) {
 }
 
 const NEURON = 40;
-const GAP_Y = 10;
+const GAP_Y = 16;
 const COLUMN = 130;
 
 // Where every neuron of the network is drawn: layout[l][j] = {x, y} of its top-left corner.
@@ -132,7 +132,7 @@ export function layout(widths, height) {
 }
 
 export function networkSize(widths) {
-  return { width: 40 + (widths.length - 1) * COLUMN + NEURON, height: Math.max(...widths) * (NEURON + GAP_Y) + 30 };
+  return { width: 110 + (widths.length - 1) * COLUMN + NEURON, height: Math.max(...widths) * (NEURON + GAP_Y) + 30 };
 }
 
 // The network: every weight as a line from neuron k to neuron j (blue positive, orange negative,

@@ -33,12 +33,12 @@ export function showTrace(table, summary, trace) {
     table.append(row);
   }));
   const check = trace.check;
-  const verdict = check.passes ? 'right' : check.maxRelError < 1e-4 ? 'close: a probe may straddle a kink (ReLU at 0)' : 'WRONG';
+  const verdict = check.passes ? 'right' : check.relError < 1e-4 ? 'close: a probe may straddle a kink (ReLU at 0)' : 'WRONG';
   summary.textContent = `Example ${trace.example} at (${fmt(trace.x[0])}, ${fmt(trace.x[1])}), class ${trace.label}`
     + (trace.batch > 1 ? `, traced in a batch of ${trace.batch} (batch norm needs one)` : '')
     + `: cost C = ${fmt(trace.cost)}. Gradient check of this step (centred differences of C against every ∂C/∂θ): `
-    + `largest relative error of a parameter ${Number(check.maxRelError).toExponential(1)}, ${verdict} (${check.worst}).`;
-  summary.dataset.relError = String(check.maxRelError);
+    + `relative error ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) over all the parameters ${Number(check.relError).toExponential(1)}, ${verdict} (${check.worst}).`;
+  summary.dataset.relError = String(check.relError);
 }
 
 // The text of the tooltip for what is under the mouse (see draw.js hitTest), or null.
