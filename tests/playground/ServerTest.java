@@ -150,7 +150,7 @@ class ServerTest {
         double y = trace.getAsJsonArray("y").get(0).getAsDouble();
         assertEquals(a - y, output.get("delta").getAsDouble(), 1e-12);
         JsonObject check = trace.getAsJsonObject("check");
-        assertTrue(check.get("relError").getAsDouble() < 1e-6, check.toString());
+        assertTrue(check.get("relError").getAsDouble() < 1e-7 && check.get("passes").getAsBoolean(), check.toString());
     }
 
     @Test
@@ -264,6 +264,29 @@ class ServerTest {
             student.postJson("/api/config", "{\"init\": \"uniform\"}");
             String next = student.frame().get("message").getAsString();
             assertTrue(next.startsWith("TODO(ch0") && next.contains(" is not written yet: finish it (./jbang grade ch0") && !next.contains("Exception"), next);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("--mine on code with a typical mistake (tanh'(z) = 1 − a instead of 1 − a²): the trace's gradient check fails")
+    void gradientCheckCatchesAMistake(@TempDir Path dir) throws Exception {
+        for (String name : StudentCode.PACKAGES) {
+            Files.createDirectories(dir.resolve(name));
+            try (var files = Files.list(Repo.path("solutions/" + name))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, dir.resolve(name).resolve(file.getFileName()));
+                }
+            }
+        }
+        Path tanh = dir.resolve("ch02/Tanh.java");
+        String right = Files.readString(tanh);
+        assertTrue(right.contains("return 1.0 - a * a;"));
+        Files.writeString(tanh, right.replace("return 1.0 - a * a;", "return 1.0 - a;"));
+        try (Playground mine = StudentCode.start(dir, 0)) {
+            JsonObject check = new Api(mine).json("/api/trace?example=0").getAsJsonObject("check");
+            assertFalse(check.get("passes").getAsBoolean(), check.toString());
+            assertTrue(check.get("relError").getAsDouble() > 1e-3, check.toString());
         }
     }
 
