@@ -56,7 +56,7 @@ class ServerTest {
     }
 
     @Test
-    @DisplayName("serves the page and its modules, nothing outside tools/playground/web, and only to its own host name")
+    @DisplayName("serves the page and its modules, nothing outside tools/playground/web, only to its own host name, and takes changes only from its own page")
     void servesThePage() throws Exception {
         var page = api.get("/");
         assertEquals(200, page.statusCode());
@@ -77,6 +77,11 @@ class ServerTest {
             String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertEquals("HTTP/1.1 403 Forbidden", status);
         }
+        var foreign = Api.HTTP.send(java.net.http.HttpRequest.newBuilder(playground.uri().resolve("/api/play"))
+                .header("Origin", "http://attacker.example").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, foreign.statusCode());
+        assertFalse(api.frame().get("playing").getAsBoolean());
     }
 
     @Test
@@ -191,6 +196,8 @@ class ServerTest {
         assertTrue(Api.error(api.post("/api/config", "not json")).startsWith("the settings are not a JSON object"));
         assertEquals("there is no training example 999; the training set has examples 0 to 159.",
                 Api.error(api.get("/api/trace?example=999")));
+        assertEquals("the number of points must be between 4 and 5000, but it is 2.", Api.error(api.post("/api/config", "{\"points\": 2}")));
+        assertEquals(200, api.json("/api/state").get("spec").getAsJsonObject().get("points").getAsInt(), "a refused change changes nothing");
     }
 
     @Test

@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 ///
 /// A request the student's settings or file make fail gets status 400 and `{"error": sentence}`.
 /// Requests must name the playground's own host (127.0.0.1 or localhost with its port), so that
-/// another web site cannot reach it through a renamed host (DNS rebinding).
+/// another web site cannot reach it through a renamed host (DNS rebinding), and a change (POST)
+/// sent by a browser must come from the playground's own page (its `Origin`).
 public final class Server implements Playground {
 
     /// The most bytes a request body may have: a CSV file of [DataSet#MAX_POINTS] points is far less.
@@ -111,6 +112,11 @@ public final class Server implements Playground {
             }
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
+            String origin = ex.getRequestHeaders().getFirst("Origin");
+            if (!method.equals("GET") && origin != null && !ownHost(origin.replaceFirst("^http://", ""))) {
+                send(ex, 403, "text/plain; charset=utf-8", "this playground takes changes only from its own page at " + uri);
+                return;
+            }
             try {
                 if (path.equals("/api/events") && method.equals("GET")) {
                     stream(ex);

@@ -164,8 +164,12 @@ final class Session {
                     last = now;
                 }
             }
-            // let the server's threads take the lock between two epochs
-            Thread.yield();
+            // let the server's threads take the lock between two epochs (a monitor is not fair)
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -203,10 +207,12 @@ final class Session {
 
     private void rebuild(Spec next) {
         boolean newData = all == null || !sameData(spec, next) || next.data().equals("csv");
+        // the new points first: a bad number of points or noise leaves the session as it was
+        DataSet data = !newData ? all : next.data().equals("csv") ? csv
+                : DataSet.generate(next.data(), next.points(), next.noise(), new Random(next.seed()));
         spec = next;
         if (newData) {
-            all = next.data().equals("csv") ? csv
-                    : DataSet.generate(next.data(), next.points(), next.noise(), new Random(next.seed()));
+            all = data;
             int[] order = Model.shuffled(all.size(), new Random(next.seed() + 1));
             int nTest = (int) Math.round(next.testFraction() * all.size());
             test = all.rows(Arrays.copyOfRange(order, 0, nTest));

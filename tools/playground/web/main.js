@@ -56,6 +56,8 @@ function fillForm(spec) {
   $('batchNorm').checked = spec.batchNorm;
   layers = spec.hidden.map((width, i) => ({ width, activation: spec.activations[i] }));
   $('output-activation').value = spec.activations[spec.activations.length - 1];
+  // with the cross-entropy the output is a softmax, part of the cost
+  $('output-activation').disabled = spec.cost === 'cross-entropy';
   renderLayers();
   showOptimizerSettings();
 }
