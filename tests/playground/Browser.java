@@ -53,7 +53,7 @@ final class Browser implements AutoCloseable {
         this.socket = socket;
     }
 
-    /// The chromium program: on the PATH, or Debian's /usr/bin/chromium. Fails with a sentence
+    /// The chromium program on the PATH (Debian's is /usr/bin/chromium). Fails with a sentence
     /// that says how to install it.
     static Path chromium() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {

@@ -114,7 +114,9 @@ final class Session {
         if (!Double.isFinite(model.cost(train))) {
             throw new UserError("the network's outputs are no longer finite numbers (training diverged); lower the learning rate η and press reset.");
         }
-        return Trace.of(model, train, example);
+        JsonObject trace = Trace.of(model, train, example);
+        trace.addProperty("epoch", epoch);
+        return trace;
     }
 
     /// The weights in chapter 6's format ([ch06.Weights]).

@@ -34,7 +34,7 @@ export function showTrace(table, summary, trace) {
   }));
   const check = trace.check;
   const verdict = check.passes ? 'right' : check.relError < 1e-4 ? 'close: a probe may straddle a kink (ReLU at 0)' : 'WRONG';
-  summary.textContent = `Example ${trace.example} at (${fmt(trace.x[0])}, ${fmt(trace.x[1])}), class ${trace.label}`
+  summary.textContent = `After epoch ${trace.epoch}, example ${trace.example} at (${fmt(trace.x[0])}, ${fmt(trace.x[1])}), class ${trace.label}`
     + (trace.batch > 1 ? `, traced in a batch of ${trace.batch} (batch norm needs one)` : '')
     + `: cost C = ${fmt(trace.cost)}. Gradient check of this step (centred differences of C against every ∂C/∂θ): `
     + `relative error ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) over all the parameters ${Number(check.relError).toExponential(1)}, ${verdict} (${check.worst}).`;
