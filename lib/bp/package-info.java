@@ -4,7 +4,7 @@
 //DEPS info.picocli:picocli:4.7.7
 // The matrices of chapters 6 on (the library itself does not use them).
 //DEPS org.ejml:ejml-simple:0.46.1
-// JSON, for the tools (the grader's notebook and catalog checks, the playground's web API).
+// JSON, for the tools (the grader's checks and exports, the playground's web API).
 //DEPS com.google.code.gson:gson:2.13.1
 
 /// The infrastructure every chapter shares: command-line options ([Options], [Chapter]),
