@@ -278,14 +278,7 @@ class ServerTest {
     @Timeout(30)
     @DisplayName("--mine on code with a typical mistake (tanh'(z) = 1 − a instead of 1 − a²): the trace's gradient check fails")
     void gradientCheckCatchesAMistake(@TempDir Path dir) throws Exception {
-        for (String name : StudentCode.PACKAGES) {
-            Files.createDirectories(dir.resolve(name));
-            try (var files = Files.list(Repo.path("solutions/" + name))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, dir.resolve(name).resolve(file.getFileName()));
-                }
-            }
-        }
+        copySolutions(dir);
         Path tanh = dir.resolve("ch02/Tanh.java");
         String right = Files.readString(tanh);
         assertTrue(right.contains("return 1.0 - a * a;"));
@@ -294,6 +287,31 @@ class ServerTest {
             JsonObject check = new Api(mine).json("/api/trace?example=0").getAsJsonObject("check");
             assertFalse(check.get("passes").getAsBoolean(), check.toString());
             assertTrue(check.get("relError").getAsDouble() > 1e-3, check.toString());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("--mine on code that does not compile ends in one sentence, and on a folder without the exercises too")
+    void mineThatDoesNotCompile(@TempDir Path dir) throws Exception {
+        copySolutions(dir);
+        Files.writeString(dir.resolve("ch02/Tanh.java"), Files.readString(dir.resolve("ch02/Tanh.java")).replace("return 1.0 - a * a;", "return 1.0 - a * a"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(bp.UserError.class, () -> StudentCode.start(dir, 0));
+        assertTrue(e.getMessage().startsWith("your code in ") && e.getMessage().endsWith(" does not compile (the compiler's messages are above); fix it, or run the playground without --mine."), e.getMessage());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        e = org.junit.jupiter.api.Assertions.assertThrows(bp.UserError.class, () -> StudentCode.start(empty, 0));
+        assertTrue(e.getMessage().startsWith("there are no exercises in ") && e.getMessage().contains("ch02"), e.getMessage());
+    }
+
+    /// Copies the exercise packages of solutions/ into `dir`, as a student's finished exercises/.
+    private static void copySolutions(Path dir) throws Exception {
+        for (String name : StudentCode.PACKAGES) {
+            Files.createDirectories(dir.resolve(name));
+            try (var files = Files.list(Repo.path("solutions/" + name))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, dir.resolve(name).resolve(file.getFileName()));
+                }
+            }
         }
     }
 
