@@ -101,7 +101,7 @@ function onFrame(frame) {
   view.frame = frame;
   if (view.state && frame.dataVersion !== view.state.dataVersion) {
     view.trace = null;
-    refreshState().then(redraw);
+    refreshState().then(redraw, (e) => say(e.message));
   }
   $('epoch').textContent = String(frame.epoch);
   $('play').textContent = frame.playing ? '❚❚ pause' : '▶ play';
@@ -225,7 +225,13 @@ function wire() {
     redraw();
   });
   $('network').addEventListener('mouseleave', () => { view.hover = null; $('tooltip').hidden = true; redraw(); });
-  $('export-weights').addEventListener('click', () => download('playground-weights.txt', '/api/weights'));
+  $('export-weights').addEventListener('click', () => attempt(async () => {
+    const response = await fetch('/api/weights', { cache: 'no-store' });
+    if (!response.ok) throw new Error((await response.json()).error);
+    const url = URL.createObjectURL(await response.blob());
+    download('playground-weights.txt', url);
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }));
   $('export-png').addEventListener('click', savePicture);
 }
 
