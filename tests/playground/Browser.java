@@ -238,6 +238,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /// Lets the page download files into `dir` (the export buttons).
+    void downloadsTo(Path dir) {
+        JsonObject params = new JsonObject();
+        params.addProperty("behavior", "allow");
+        params.addProperty("downloadPath", dir.toString());
+        send("Browser.setDownloadBehavior", params);
+    }
+
     /// A PNG screenshot of the page as it is now.
     byte[] screenshot() {
         JsonObject params = new JsonObject();

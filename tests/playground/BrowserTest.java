@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// The page in a real headless browser (Debian's chromium, see [Browser]): it loads, trains XOR
 /// to a boundary that puts every corner in its class, shows for a traced example the δ values
 /// that chapter 6's classes compute on the Java side, explains a weight's chain rule on hover,
-/// shows the one-sentence error of a bad CSV file, and its screenshot is written to
+/// downloads the weights file and the picture, shows the one-sentence error of a bad CSV file, and its screenshot is written to
 /// `out/playground/playground.png`.
 @DisplayName("playground page in chromium")
 class BrowserTest {
@@ -35,7 +35,7 @@ class BrowserTest {
 
     @Test
     @Timeout(90)
-    @DisplayName("loads, trains XOR to a solved boundary, shows δ equal to the Java side, explains a weight, shows a bad CSV's error, and writes a screenshot")
+    @DisplayName("loads, trains XOR to a solved boundary, shows δ equal to the Java side, explains a weight, exports the weights and a PNG, shows a bad CSV's error, and writes a screenshot")
     void page(@TempDir Path dir) throws Exception {
         try (Playground playground = Server.start(0, "the reference solutions");
              Browser browser = Browser.launch()) {
@@ -91,6 +91,18 @@ class BrowserTest {
             Files.write(shot, png);
             assertTrue(png.length > 20_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG of " + png.length + " bytes");
 
+            // the export buttons: the weights in chapter 6's format, the picture as a PNG
+            Path downloads = Files.createDirectories(dir.resolve("downloads"));
+            browser.downloadsTo(downloads);
+            browser.eval("document.getElementById('export-weights').click(); document.getElementById('export-png').click()");
+            Path weights = downloads.resolve("playground-weights.txt");
+            Path picture = downloads.resolve("playground.png");
+            Browser.until(() -> Files.isRegularFile(weights) && Files.isRegularFile(picture), Duration.ofSeconds(10), "both downloads");
+            Browser.until(() -> size(picture) > 10_000, Duration.ofSeconds(5), "the PNG being written");
+            assertEquals(api.get("/api/weights").body(), Files.readString(weights));
+            byte[] exported = Files.readAllBytes(picture);
+            assertTrue(exported[1] == 'P' && exported[2] == 'N' && exported[3] == 'G', "a PNG");
+
             // a bad CSV file: the page shows the server's sentence
             browser.eval("(() => { const t = new DataTransfer();"
                     + " t.items.add(new File(['x1,x2,label\\n0.1,0.2,0\\n0.3,oops,1\\n'], 'bad.csv', {type: 'text/csv'}));"
@@ -100,6 +112,14 @@ class BrowserTest {
             assertEquals("bad.csv line 3: \"oops\" is not a finite number; x1 and x2 must be numbers such as 0.5 or -1.2e-3.",
                     browser.eval("document.getElementById('message').textContent").getAsString());
             assertEquals(java.util.List.of(), browser.errors(), "uncaught errors in the page");
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 
