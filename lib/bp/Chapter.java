@@ -109,7 +109,7 @@ public final class Chapter {
     }
 
     /// "ArithmeticException: / by zero (Neuron.java:42)": the exception and where it came from.
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String text = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
         for (StackTraceElement frame : e.getStackTrace()) {
             if (frame.getFileName() != null && !frame.getClassName().startsWith("java.")) {

@@ -48,10 +48,9 @@ final class Mine {
     }
 
     /// `exercises/` under the repository, or the folder named by the environment variable
-    /// `BACKPROP_EXERCISES` (the project's own checks point it at generated stubs or at solutions/).
+    /// `BACKPROP_EXERCISES` ([Repo#exercises()]).
     static Path exercisesFolder() {
-        String override = System.getenv("BACKPROP_EXERCISES");
-        return override != null && !override.isBlank() ? Path.of(override) : Repo.root().resolve("exercises");
+        return Repo.exercises();
     }
 
     private static void invokeMain(Class<?> chapter, String[] args) throws Throwable {

@@ -33,6 +33,14 @@ public final class Repo {
         return root().resolve(path);
     }
 
+    /// `exercises/` under the repository, where a student's code is, or the folder named by the
+    /// environment variable `BACKPROP_EXERCISES` (the project's own checks point it at generated
+    /// stubs or at solutions/): what `--mine` runs on.
+    public static Path exercises() {
+        String override = System.getenv("BACKPROP_EXERCISES");
+        return override != null && !override.isBlank() ? Path.of(override) : root().resolve("exercises");
+    }
+
     /// `path` as the user should read it: relative to the working directory when it is below it.
     public static String display(Path path) {
         Path cwd = Path.of("").toAbsolutePath();

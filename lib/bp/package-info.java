@@ -4,6 +4,8 @@
 //DEPS info.picocli:picocli:4.7.7
 // The matrices of chapters 6 on (the library itself does not use them).
 //DEPS org.ejml:ejml-simple:0.46.1
+// JSON, for the tools (the grader's checks and exports, the playground's web API).
+//DEPS com.google.code.gson:gson:2.13.1
 
 /// The infrastructure every chapter shares: command-line options ([Options], [Chapter]),
 /// plots ([Plots]), the MNIST data ([Idx], [Mnist]), the numerical gradient check ([GradCheck])

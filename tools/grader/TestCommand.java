@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
 
 /// `./jbang test`: every check of the project, ending with `N passed, N failed`.
 ///
-/// 1. the library's tests (`tests/lib/`), the tools' tests (`tests/tools/`), and the support
+/// 1. the library's tests (`tests/lib/`), the tools' tests (`tests/tools/`), the support
 ///    tests (`tests/support/`) of the code in `solutions/` that is not an exercise (chapter 6's
-///    weights files, chapter 9's model files and digit pictures): ungraded, so they need not
-///    fail on the stubs;
+///    weights files, chapter 9's model files and digit pictures), and the playground's tests
+///    (`tests/playground/`: its web API, a load check, its page in headless chromium): ungraded,
+///    so they need not fail on the stubs;
 /// 2. every chapter's graded tests on `solutions/`: all must pass;
 /// 3. honesty: `exercises/` is exactly what the generator makes from `solutions/` (the stubs of
 ///    the files that hold exercises, and nothing else), and every graded test fails on those
@@ -46,6 +47,9 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--only-grading", description = "Only the instructor grader's own suite (tests/submissions), in and out of bubblewrap.")
     boolean onlyGrading;
 
+    @Option(names = "--only-playground", description = "Only the playground's tests (tests/playground: its API, a load check, its page in headless chromium).")
+    boolean onlyPlayground;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
     boolean help;
 
@@ -56,6 +60,10 @@ public final class TestCommand implements Callable<Integer> {
         Path root = Repo.root();
         if (onlyGrading) {
             new SubmissionsCheck(root, report).run();
+            return report.finish();
+        }
+        if (onlyPlayground) {
+            playground(root);
             return report.finish();
         }
         suites(root);
@@ -90,6 +98,14 @@ public final class TestCommand implements Callable<Integer> {
         suite("tools", Javac.sourcesIn(root.resolve("tools/grader")), root.resolve("tests/tools"));
         suite("support", Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
                 root.resolve("tests/support"));
+        playground(root);
+    }
+
+    /// The playground's server and API, 200 event streams at once, and its page in headless chromium.
+    private void playground(Path root) {
+        suite("playground", Grader.concat(Grader.concat(Javac.sourcesIn(root.resolve("lib")),
+                Javac.sourcesIn(root.resolve("solutions"))), Javac.sourcesIn(root.resolve("tools/playground"))),
+                root.resolve("tests/playground"));
     }
 
     /// Runs the tests in `tests` compiled together with the code they test.
