@@ -24,8 +24,8 @@ import org.ejml.data.DMatrixRMaj;
 ///    mask (backward) applied to each tile as it leaves the registers.
 /// 3. **Layouts made for the kernel**: each Wˡᵀ (nˡ⁻¹×nˡ) is stored in [MatMul]'s panels, and so is
 ///    its gradient, so the weights are never transposed or packed; widths are padded with zeros
-///    to whole tiles (10 classes become 16 columns, whose weights stay 0 and whose probabilities
-///    are 0). Every buffer is allocated once.
+///    to whole tiles (10 classes become 16 columns, 32 with AVX-512, whose weights stay 0 and
+///    whose probabilities are 0). Every buffer is allocated once.
 /// 4. **Threads**: a [Team] shares the work of each phase among the threads, in units: the
 ///    panels of a layer (the columns of Wˡᵀ) for the hidden layers' forward pass, the gradients
 ///    and the update, so that each core keeps its share of the weights, their gradients and the

@@ -146,7 +146,8 @@ static final class Bench implements Callable<Integer> {
         List<Process> load = Busy.start(busy);
         try {
             IO.println("machine: %s, %d cores, %d-bit vectors (%d floats), %s".formatted(cpu(), Runtime.getRuntime().availableProcessors(),
-                    MatMul.L * 32, MatMul.L, busy == 0 ? "no load added" : busy + " busy process" + (busy == 1 ? "" : "es") + " (--busy " + busy + ")"));
+                    MatMul.L * 32, MatMul.L, busy == 0 ? "no load added" : busy + " busy process" + (busy == 1 ? "" : "es") + " (--busy " + busy
+                    + ", pid " + String.join(" ", load.stream().map(p -> "" + p.pid()).toList()) + ")"));
             return kernel ? kernel() : trainAll();
         } finally {
             Busy.stop(load);

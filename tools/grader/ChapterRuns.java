@@ -203,10 +203,22 @@ final class ChapterRuns {
         boolean summary = bench.code == 0 && bench.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-vector float64 sgd arch=784,128,10  median"));
         report.line(summary, "./jbang bench --epochs 1 ends with the reference trainers' SUMMARY line (" + bench.seconds() + ")",
                 summary ? null : "exit code " + bench.code + "; " + bench.tail());
-        Run single = run(Map.of(), "bench", "--float", "--epochs", "1");
-        boolean float32 = single.code == 0 && single.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-vector float32 sgd"));
-        report.line(float32, "./jbang bench --float --epochs 1 trains the float32 network (" + single.seconds() + ")",
-                float32 ? null : "exit code " + single.code + "; " + single.tail());
+        // side by side with NumPy (installed by .ci/run) under one busy process, as docs/speed.md measures
+        Run side = run(Map.of(), "bench", "--float", "--epochs", "1", "--busy", "1", "--against", "numpy");
+        boolean both = side.code == 0 && side.stdout.contains("(--busy 1, pid ")
+                && side.stdout.lines().anyMatch(l -> l.startsWith("SUMMARY java-vector float32 sgd"))
+                && side.stdout.lines().anyMatch(l -> l.contains("SUMMARY numpy-") && l.contains(" float32 sgd "))
+                && side.stdout.lines().anyMatch(l -> l.startsWith("| java / numpy | "));
+        report.line(both, "./jbang bench --float --busy 1 --against numpy trains both, under one busy process, and compares them ("
+                + side.seconds() + ")", both ? null : "exit code " + side.code + "; " + side.tail());
+        // the pids of its busy processes, from the line "machine: ... (--busy 1, pid 1234)"
+        List<Long> busy = side.stdout.lines().filter(l -> l.startsWith("machine: ") && l.contains(", pid "))
+                .flatMap(l -> Arrays.stream(l.substring(l.indexOf(", pid ") + 6, l.lastIndexOf(')')).split(" ")))
+                .map(Long::parseLong).filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
+        report.line(side.code == 0 && busy.isEmpty(), "./jbang bench --busy stops its busy processes when it ends", "still running: " + busy);
+        Run unknown = run(Map.of(), "bench", "--against", "matlab");
+        boolean refused = unknown.code == 1 && unknown.stderr.strip().equals("error: unknown reference trainer 'matlab'; use numpy, torch or numpy,torch");
+        report.line(refused, "./jbang bench --against matlab is refused in one sentence", "exit code " + unknown.code + "; " + unknown.tail());
     }
 
     /// The 28×28 MNIST digit in `png` drawn as a user might: 5 times larger, off centre, in dark blue
