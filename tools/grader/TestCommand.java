@@ -96,16 +96,14 @@ public final class TestCommand implements Callable<Integer> {
         // the fast trainer builds on chapter 9's network, one floor up
         suite("fast", Suite.concat(chapters, Javac.sourcesIn(root.resolve("fast"))), root.resolve("tests/fast"));
         suite("tools", Javac.sourcesIn(root.resolve("tools/grader")), root.resolve("tests/tools"));
-        suite("support", Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions"))),
-                root.resolve("tests/support"));
+        suite("support", chapters, root.resolve("tests/support"));
         playground(root);
     }
 
     /// The playground's server and API, 200 event streams at once, and its page in headless chromium.
     private void playground(Path root) {
-        suite("playground", Grader.concat(Grader.concat(Javac.sourcesIn(root.resolve("lib")),
-                Javac.sourcesIn(root.resolve("solutions"))), Javac.sourcesIn(root.resolve("tools/playground"))),
-                root.resolve("tests/playground"));
+        List<Path> chapters = Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions")));
+        suite("playground", Suite.concat(chapters, Javac.sourcesIn(root.resolve("tools/playground"))), root.resolve("tests/playground"));
     }
 
     /// Runs the tests in `tests` compiled together with the code they test.
