@@ -1,5 +1,6 @@
 package playground;
 
+import bp.ChapterSources;
 import bp.ChildFirstLoader;
 import bp.Javac;
 import bp.Repo;
@@ -16,7 +17,8 @@ import java.util.List;
 /// `./jbang playground --mine`: the playground on the student's own classes.
 ///
 /// The playground was built against `solutions/`. Here the exercise packages it uses are compiled
-/// from `exercises/` (or another folder), and the server is loaded again in a class loader that
+/// as [ChapterSources] makes them (the files that hold exercises from `exercises/`, or another
+/// folder, the others from `solutions/`), and the server is loaded again in a class loader that
 /// takes those packages and the playground's own classes from there first, as chapter scripts do
 /// for `--mine` ([bp.Chapter]). Every layer, activation, cost, optimizer and initialisation the
 /// page trains with is then the student's; an unfinished one shows on the page as one sentence.
@@ -33,11 +35,16 @@ public final class StudentCode {
     public static Playground start(Path exercises, int port) {
         List<Path> sources = new ArrayList<>();
         for (String name : PACKAGES) {
-            List<Path> files = Javac.sourcesIn(exercises.resolve(name));
-            if (files.isEmpty()) {
+            if (Javac.sourcesIn(exercises.resolve(name)).isEmpty()) {
                 throw new UserError("there are no exercises in " + Repo.display(exercises.resolve(name)) + " for the playground to run with --mine.");
             }
-            sources.addAll(files);
+            // the student's files that hold exercises, the package's other files from solutions/
+            ChapterSources.Set set = ChapterSources.of(Repo.path("solutions"), exercises, name);
+            if (!set.missing().isEmpty()) {
+                String file = Repo.display(set.missing().getFirst());
+                throw new UserError(file + " is missing: restore it (git checkout -- " + file + ") or run the playground without --mine.");
+            }
+            sources.addAll(set.files());
         }
         TempFolder classes = TempFolder.create("backprop-playground-mine-");
         try {
