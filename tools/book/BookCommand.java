@@ -313,7 +313,7 @@ public final class BookCommand implements Callable<Integer> {
                 <button id="theme-toggle" type="button" title="%s" aria-label="%s"><span class="light-icon">☀</span><span class="dark-icon">☾</span></button>
                 </header>
                 """.formatted(Html.escape(labels.title()), labels.searchHint(), labels.search(), labels.noResults(),
-                link(dir, otherDir) + page, labels.other(), labels.otherName(), labels.theme(), labels.theme());
+                dir.relativize(otherDir).toString().replace('\\', '/') + "/" + page, labels.other(), labels.otherName(), labels.theme(), labels.theme());
     }
 
     /// The contents in the side bar: every chapter, the sections of `current` (or of all, when null).
