@@ -180,7 +180,7 @@ public final class BookCommand implements Callable<Integer> {
                     if (output.png() != null) {
                         figure++;
                         String file = ch + "-" + figure + ".png";
-                        Files.write(base.resolve("images").resolve(file), output.png());
+                        writeIfChanged(base.resolve("images").resolve(file), output.png());
                         String caption = inline(text.figures().get(figure));
                         body.append("<figure id=\"").append(ch).append("-fig").append(figure).append("\"><img src=\"")
                                 .append(link(dir, base.resolve("images").resolve(file))).append("\" alt=\"")
@@ -434,6 +434,18 @@ public final class BookCommand implements Callable<Integer> {
 
     // ----- the assets -----
 
+    /// Writes `bytes` to `file` unless it already holds them: the two languages share `assets/`
+    /// and `images/`, and a book being read (or checked) while the other language builds must
+    /// never see a half-written file.
+    private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
+        if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
+        Path part = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        Files.write(part, bytes);
+        Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /// Copies the style and scripts of `tools/book/assets/` and MathJax (from its Maven artifact)
     /// into `base/assets/`.
     private void writeAssets(Path base) throws IOException {
@@ -441,7 +453,7 @@ public final class BookCommand implements Callable<Integer> {
         Files.createDirectories(assets.resolve("mathjax"));
         try (Stream<Path> files = Files.list(root.resolve("tools/book/assets"))) {
             for (Path file : files.toList()) {
-                Files.copy(file, assets.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                writeIfChanged(assets.resolve(file.getFileName()), Files.readAllBytes(file));
             }
         }
         for (String[] resource : new String[][] {{"es5/tex-svg-full.js", "tex-svg-full.js"}, {"LICENSE", "LICENSE"}}) {
@@ -449,7 +461,7 @@ public final class BookCommand implements Callable<Integer> {
                 if (in == null) {
                     throw new UserError("MathJax is missing from the class path (org.webjars.npm:mathjax:3.2.2): run the book through ./jbang book.");
                 }
-                Files.write(assets.resolve("mathjax").resolve(resource[1]), in.readAllBytes());
+                writeIfChanged(assets.resolve("mathjax").resolve(resource[1]), in.readAllBytes());
             }
         }
     }
