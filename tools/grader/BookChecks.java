@@ -194,7 +194,7 @@ final class BookChecks {
             }
         }
         report.line(absent.isEmpty(), lang + ": the PDF " + pdf.getFileName() + " has every chapter's title (" + pages.length + " pages)",
-                absent.isEmpty() ? null : "not found: " + String.join(", ", absent));
+                absent.isEmpty() ? null : "not found: " + String.join(", ", absent) + (lang.equals("zh") ? " (Chinese needs a CJK font: apt-get install fonts-noto-cjk)" : ""));
         int numbered = 0;
         for (int p = 1; p < pages.length; p++) {
             List<String> lines = pages[p].strip().lines().toList();
