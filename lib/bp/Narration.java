@@ -24,8 +24,8 @@ import java.util.Map;
 ///
 /// A catalogue is a text file `chapters/LANG/chNN.tsv` (and `chapters/LANG/common.tsv` for what
 /// the library prints, such as "✓ same as by hand"): one phrase per line, the English exactly as
-/// it is written in the chapter's source (a piece of a string literal between its format
-/// specifiers), a tab, the translation. Lines starting with `#` are comments. A line of `=` or
+/// it is written in the chapter's source or in `solutions/chNN/` (a piece of a string literal
+/// between its format specifiers, or a line of a text block), a tab, the translation. Lines starting with `#` are comments. A line of `=` or
 /// `-` that underlines a translated line is redrawn to the translation's width.
 public final class Narration {
 
