@@ -58,7 +58,8 @@ public final class BookCommand implements Callable<Integer> {
         }
     }
 
-    record SearchEntry(String url, String chapter, String title, String text) {}
+    /// One section in the search index: its link, its title and its text.
+    record SearchEntry(String url, String title, String text) {}
 
     @Override
     public Integer call() throws IOException {
@@ -134,7 +135,7 @@ public final class BookCommand implements Callable<Integer> {
         String titleHtml = labels.chapter(notebook.number()), current = ch + "-top";
         sectionSources.put(current, new StringBuilder());
         StringBuilder currentText = new StringBuilder();
-        String currentTitle = null;
+        String currentTitle = "";
         int figure = 0;
         Files.createDirectories(base.resolve("images"));
         for (Notebook.Cell cell : notebook.cells()) {
@@ -152,12 +153,13 @@ public final class BookCommand implements Callable<Integer> {
                     String heading = headings.group(2);
                     if (level == 1) {
                         titleHtml = heading;
+                        currentTitle = plain(heading);
                         withIds.append("<h1 id=\"").append(ch).append("\">").append(heading).append("</h1>\n")
                                 .append(chapterFiles(notebook, repo, script, exercises));
                     } else if (level == 2) {
                         flushSearch(search, notebook, current, currentTitle, currentText);
                         current = ch + "-s" + (sections.size() + 1);
-                        currentTitle = Html.text(heading);
+                        currentTitle = plain(heading);
                         sections.put(current, heading);
                         sectionSources.put(current, new StringBuilder());
                         withIds.append("<h2 id=\"").append(current).append("\"><a class=\"anchor\" href=\"#").append(current)
@@ -206,12 +208,16 @@ public final class BookCommand implements Callable<Integer> {
     }
 
     private void flushSearch(List<SearchEntry> search, Notebook notebook, String id, String title, StringBuilder text) {
-        String plain = Html.text(text.toString().replace("\\(", "").replace("\\)", "").replace("\\[", "").replace("\\]", ""));
+        String plain = plain(text.toString());
         if (!plain.isEmpty()) {
-            search.add(new SearchEntry(notebook.chapter() + ".html#" + id, labels.chapter(notebook.number()),
-                    title == null ? "" : title, plain));
+            search.add(new SearchEntry(notebook.chapter() + ".html#" + id, title, plain));
         }
         text.setLength(0);
+    }
+
+    /// The text of an HTML fragment for the search: tags dropped, formulas as their TeX source.
+    private static String plain(String html) {
+        return Html.text(html.replace("\\(", "").replace("\\)", "").replace("\\[", "").replace("\\]", ""));
     }
 
     /// A caption's Markdown as inline HTML (its math included).
@@ -404,7 +410,7 @@ public final class BookCommand implements Callable<Integer> {
         StringBuilder js = new StringBuilder("// The search index of the book: one entry per section (page, chapter, title, text).\nwindow.BOOK_SEARCH = [\n");
         for (Chapter chapter : chapters) {
             for (SearchEntry entry : chapter.search()) {
-                js.append("[").append(json(entry.url())).append(",").append(json(entry.chapter() + " · " + chapter.titleText()))
+                js.append("[").append(json(entry.url())).append(",").append(json(chapter.titleText()))
                         .append(",").append(json(entry.title())).append(",").append(json(entry.text())).append("],\n");
             }
         }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 /// 4. the catalog: every alias has a description and a script that exists;
 /// 5. every chapter end to end, as a student runs it: `--quick --no-show` succeeds and writes
 ///    at least two plots, `--mine` on the untouched stubs stops with the "not written yet"
-///    sentence, `--mine` on the solutions succeeds, and a bad option prints the usage and exits 2;
+///    sentence, `--mine` on the solutions succeeds narrated in Chinese (`--lang zh`, no English
+///    sentence left), and a bad option prints the usage and exits 2;
 /// 6. the notebooks: every chapter has one, each is committed with its outputs, and each executes
 ///    headless without a cell error (`./jbang notebooks install`, then `./jbang notebooks run`);
 /// 7. the textbook ([BookChecks]): the translations cover the notebooks, both books build, their
