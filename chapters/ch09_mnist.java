@@ -699,7 +699,7 @@ static void plotsOf(Options options, Mnist data, TrainingRun run) {
 /// The shared options of a tool command, as a chapter would have them.
 static Options toolOptions(boolean quick, Path out, boolean noShow, long seed) {
     Path dir = out != null ? out.toAbsolutePath().normalize() : Repo.root().resolve("out/ch09");
-    return new Options("ch09", quick, dir, noShow, seed, false, Map.of());
+    return new Options("ch09", quick, dir, noShow, seed, false, Map.of(), "en");
 }
 
 /// Refuses a model that does not read 784 pixels into 10 classes.

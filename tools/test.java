@@ -3,6 +3,10 @@
 //SOURCES ../lib/bp/*.java
 //JAVA_OPTIONS --add-modules=jdk.incubator.vector
 //SOURCES grader/*.java
+//SOURCES book/Spans.java
+//SOURCES book/Notebook.java
+//SOURCES book/Translation.java
+//SOURCES book/Chromium.java
 
 /// `./jbang test`: every check of the project (library and tool tests, the graded tests on the
 /// solutions, the exercise honesty checks, the catalog, every chapter end to end), ending with the

@@ -66,6 +66,7 @@ public final class Chapter {
         } catch (UserError e) {
             return fail(e.getMessage());
         }
+        Narration.use(command, options.lang());
         if (options.mine() && !onMine) {
             return runOnMine(script, command, args);
         }

@@ -36,8 +36,9 @@ import picocli.CommandLine.ParseResult;
 /// @param seed    the seed of every random number generator
 /// @param mine    whether to run on the student's code in `exercises/`
 /// @param files   the values of the chapter's own file options given, by option name ("--init")
+/// @param lang    the language of the console narration: "en" (the default) or "zh" ([Narration])
 public record Options(String command, boolean quick, Path out, boolean noShow, long seed, boolean mine,
-        Map<String, Path> files) {
+        Map<String, Path> files, String lang) {
 
     public static final long DEFAULT_SEED = 42;
 
@@ -121,7 +122,17 @@ public record Options(String command, boolean quick, Path out, boolean noShow, l
                 result.hasMatchedOption("--no-show"),
                 result.matchedOptionValue("--seed", DEFAULT_SEED),
                 result.hasMatchedOption("--mine"),
-                Map.copyOf(files));
+                Map.copyOf(files),
+                lang(command, result.matchedOptionValue("--lang", "en")));
+    }
+
+    /// `lang` when the chapters narrate in it; otherwise the usage error of a bad option (exit 2).
+    private static String lang(String command, String lang) {
+        if (!Narration.LANGUAGES.contains(lang)) {
+            System.err.println(command + ": --lang must be one of " + String.join(", ", Narration.LANGUAGES) + ", not '" + lang + "'");
+            throw new Exit(2);
+        }
+        return lang;
     }
 
     private static CommandSpec spec(String command, String title, List<FileOption> extra) {
@@ -135,6 +146,8 @@ public record Options(String command, boolean quick, Path out, boolean noShow, l
         spec.addOption(OptionSpec.builder("--seed").paramLabel("N").type(long.class)
                 .description("Seed of every random number generator (default: " + DEFAULT_SEED + ").").build());
         spec.addOption(flag("--mine", "Run on your own code in exercises/ instead of solutions/."));
+        spec.addOption(OptionSpec.builder("--lang").paramLabel("en|zh").type(String.class)
+                .description("The language of what the chapter prints: en (English, the default) or zh (Simplified Chinese).").build());
         for (FileOption option : extra) {
             spec.addOption(OptionSpec.builder(option.name()).paramLabel("FILE").type(Path.class)
                     .description(option.description()).build());

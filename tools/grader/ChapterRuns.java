@@ -279,15 +279,27 @@ final class ChapterRuns {
         }
     }
 
+    /// `--mine` on finished exercises, narrated in Chinese (`--lang zh`): one run checks both.
     private void mineOnSolutions(String alias) throws IOException {
         try (var out = TempFolder.create("backprop-" + alias + "-")) {
-            Run run = run(Map.of("BACKPROP_EXERCISES", root.resolve("solutions").toString()), alias, "--mine", "--quick", "--no-show", "--out", out.path().toString());
+            Run run = run(Map.of("BACKPROP_EXERCISES", root.resolve("solutions").toString()), alias, "--mine", "--quick", "--no-show",
+                    "--lang", "zh", "--out", out.path().toString());
             long plots = pngs(out.path());
-            boolean ok = run.code == 0 && plots >= 2 && run.stdout.contains("running on your code");
+            boolean ok = run.code == 0 && plots >= 2 && run.stdout.contains("在你的代码上运行");
             report.line(ok, "./jbang " + alias + " --mine runs the chapter on finished exercises (" + run.seconds() + ")",
                     ok ? null : "exit code " + run.code + ", " + plots + " PNG files; " + run.tail());
+            List<String> english = run.stdout.lines().filter(l -> ENGLISH_PROSE.matcher(l).find()).toList();
+            boolean chinese = run.code == 0 && english.isEmpty() && run.stdout.lines().skip(1).findFirst().orElse("").codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            report.line(chinese, "./jbang " + alias + " --lang zh narrates in Chinese (chapters/zh/" + alias + ".tsv): its title and no English sentence left",
+                    chinese ? null : english.isEmpty() ? "the title is not translated; " + run.tail()
+                            : english.size() + " lines still English, first: " + english.getFirst().strip());
         }
     }
+
+    /// Four English words in a row, one space apart: a sentence the catalogue did not translate
+    /// (table headers, spaced wide, and code such as ./jbang commands do not match).
+    private static final java.util.regex.Pattern ENGLISH_PROSE = java.util.regex.Pattern.compile("\\b[a-zA-Z']{2,}(?:,? [a-zA-Z']{2,}){3}\\b");
 
     private void badOption(String alias) {
         Run run = run(Map.of(), alias, "--bogus");

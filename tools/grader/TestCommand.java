@@ -31,9 +31,12 @@ import picocli.CommandLine.Option;
 ///    `README.md` and `docs/*.md` names an existing file and heading ([DocLinks]);
 /// 5. every chapter end to end, as a student runs it: `--quick --no-show` succeeds and writes
 ///    at least two plots, `--mine` on the untouched stubs stops with the "not written yet"
-///    sentence, `--mine` on the solutions succeeds, and a bad option prints the usage and exits 2;
+///    sentence, `--mine` on the solutions succeeds narrated in Chinese (`--lang zh`, no English
+///    sentence left), and a bad option prints the usage and exits 2;
 /// 6. the notebooks: every chapter has one, each is committed with its outputs, and each executes
-///    headless without a cell error (`./jbang notebooks install`, then `./jbang notebooks run`).
+///    headless without a cell error (`./jbang notebooks install`, then `./jbang notebooks run`);
+/// 7. the textbook ([BookChecks]): the translations cover the notebooks, both books build, their
+///    pages, links, images and PDFs are complete, and Chromium typesets their math.
 @Command(name = "./jbang test", sortOptions = false, usageHelpAutoWidth = true,
         description = "Run every check of the project and end with 'N passed, N failed'.")
 public final class TestCommand implements Callable<Integer> {
@@ -43,6 +46,12 @@ public final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--no-notebooks", description = "Skip executing the notebooks (their committed outputs are still checked).")
     boolean noNotebooks;
+
+    @Option(names = "--no-book", description = "Skip building and checking the textbook (./jbang book in both languages).")
+    boolean noBook;
+
+    @Option(names = "--only-book", description = "Only the textbook's checks: its translations, both books built, their pages, links, PDFs and math in Chromium.")
+    boolean onlyBook;
 
     @Option(names = "--only-grading", description = "Only the instructor grader's own suite (tests/submissions), in and out of bubblewrap.")
     boolean onlyGrading;
@@ -58,6 +67,10 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = Repo.root();
+        if (onlyBook) {
+            new BookChecks(root, report).run();
+            return report.finish();
+        }
         if (onlyGrading) {
             new SubmissionsCheck(root, report).run();
             return report.finish();
@@ -84,6 +97,9 @@ public final class TestCommand implements Callable<Integer> {
         }
         NotebookRuns notebooks = new NotebookRuns(root, report);
         notebooks.checkCommitted();
+        if (!noBook) {
+            new BookChecks(root, report).run();
+        }
         if (!noNotebooks) {
             notebooks.executeAll();
         }
@@ -95,7 +111,7 @@ public final class TestCommand implements Callable<Integer> {
         suite("lib", chapters, root.resolve("tests/lib"));
         // the fast trainer builds on chapter 9's network, one floor up
         suite("fast", Suite.concat(chapters, Javac.sourcesIn(root.resolve("fast"))), root.resolve("tests/fast"));
-        suite("tools", Javac.sourcesIn(root.resolve("tools/grader")), root.resolve("tests/tools"));
+        suite("tools", Suite.concat(Javac.sourcesIn(root.resolve("tools/grader")), bookSources(root)), root.resolve("tests/tools"));
         suite("support", chapters, root.resolve("tests/support"));
         playground(root);
     }
@@ -104,6 +120,11 @@ public final class TestCommand implements Callable<Integer> {
     private void playground(Path root) {
         List<Path> chapters = Suite.concat(Javac.sourcesIn(root.resolve("lib")), Javac.sourcesIn(root.resolve("solutions")));
         suite("playground", Suite.concat(chapters, Javac.sourcesIn(root.resolve("tools/playground"))), root.resolve("tests/playground"));
+    }
+
+    /// The book's classes that the checks use (the rest of tools/book needs the book's own libraries).
+    private static List<Path> bookSources(Path root) {
+        return Stream.of("Spans", "Notebook", "Translation", "Chromium").map(name -> root.resolve("tools/book/" + name + ".java")).toList();
     }
 
     /// Runs the tests in `tests` compiled together with the code they test.
