@@ -113,7 +113,7 @@ public record Notebook(String slug, List<Cell> cells) {
     }
 
     /// A notebook's multi-line string: one string, or an array of lines.
-    static String text(JsonElement element) {
+    public static String text(JsonElement element) {
         if (element == null || element.isJsonNull()) {
             return "";
         }

@@ -1,5 +1,6 @@
 package grader;
 
+import book.Notebook;
 import bp.TempFolder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -139,7 +140,7 @@ final class NotebookRuns {
                 continue;
             }
             codeCells++;
-            String source = text(cell.get("source"));
+            String source = Notebook.text(cell.get("source"));
             JsonArray cellOutputs = cell.has("outputs") ? cell.getAsJsonArray("outputs") : new JsonArray();
             outputs += cellOutputs.size();
             if (!cell.has("execution_count") || cell.get("execution_count").isJsonNull()) {
@@ -161,19 +162,6 @@ final class NotebookRuns {
             problems.add("it has no outputs");
         }
         return problems;
-    }
-
-    /// A notebook's multi-line string: one string, or an array of lines.
-    private static String text(JsonElement element) {
-        if (element == null || element.isJsonNull()) {
-            return "";
-        }
-        if (element.isJsonArray()) {
-            StringBuilder text = new StringBuilder();
-            element.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
-            return text.toString();
-        }
-        return element.getAsString();
     }
 
     private record Run(int code, String output, long millis) {
