@@ -53,11 +53,12 @@ final class Browser implements AutoCloseable {
         this.socket = socket;
     }
 
-    /// The chromium program on the PATH (Debian's is /usr/bin/chromium). Fails with a sentence
-    /// that says how to install it.
+    /// The chromium program on the PATH (Debian's is /usr/bin/chromium), or Google Chrome where
+    /// there is no Chromium (GitHub's Ubuntu images, whose apt chromium is a snap). Fails with a
+    /// sentence that says how to install it.
     static Path chromium() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser")) {
+            for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
                 Path candidate = Path.of(dir, name);
                 if (Files.isExecutable(candidate)) {
                     return candidate;
