@@ -253,7 +253,7 @@ void whatsNext() {
                   (10 epochs of momentum with η lowered by ×0.85 per epoch: about 98% on the test set)
                   then draw a digit in any paint program, save it as PNG and ask:
                                                        ./jbang mnist predict --model out/mnist.bpm digit.png
-               5. Measure the speed against NumPy:     ./jbang bench --opt adam""".indent(3));
+               5. Measure the speed against NumPy:     ./jbang bench --float --opt adam --against numpy""".indent(3));
 }
 
 // ---- training ----
