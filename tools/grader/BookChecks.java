@@ -6,9 +6,7 @@ import book.Chromium;
 import book.Notebook;
 import book.Translation;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -75,19 +72,19 @@ final class BookChecks {
             Run english = book("en", out.path());
             CompletableFuture<Run> chinese = CompletableFuture.supplyAsync(() -> book("zh", out.path()));
             built("en", english);
-            if (english.code == 0) {
+            if (english.code() == 0) {
                 checkPdf("en", out.path(), notebooks);
                 checkInBrowser(chromium, "en", out.path());
             }
             Run zh = chinese.join();
             built("zh", zh);
-            if (zh.code == 0) {
+            if (zh.code() == 0) {
                 checkPdf("zh", out.path(), notebooks);
                 checkInBrowser(chromium, "zh", out.path());
             }
             // the pages link to each other's language, so they are checked once both are built
             for (String lang : List.of("en", "zh")) {
-                if ((lang.equals("en") ? english : zh).code == 0) {
+                if ((lang.equals("en") ? english : zh).code() == 0) {
                     checkPages(lang, out.path(), notebooks);
                 }
             }
@@ -95,8 +92,8 @@ final class BookChecks {
     }
 
     private void built(String lang, Run build) {
-        report.line(build.code == 0, "./jbang book --lang " + lang + " builds the book (" + build.seconds() + ")",
-                build.code == 0 ? null : "exit code " + build.code + "; " + build.tail());
+        report.line(build.code() == 0, "./jbang book --lang " + lang + " builds the book (" + build.seconds() + ")",
+                build.code() == 0 ? null : "exit code " + build.code() + "; " + build.tail());
     }
 
     private static Path dir(String lang, Path out) {
@@ -178,14 +175,14 @@ final class BookChecks {
             report.line(false, lang + ": the PDF " + pdf.getFileName() + " is written", "it is missing");
             return;
         }
-        Run text = run(List.of("pdftotext", "-layout", pdf.toString(), "-"), null);
-        if (text.code != 0) {
+        Run text = Run.of(List.of("pdftotext", "-layout", pdf.toString(), "-"), null, TIME_LIMIT_SECONDS);
+        if (text.code() != 0) {
             report.line(false, lang + ": the PDF " + pdf.getFileName() + " has every chapter's title",
                     "pdftotext (Debian's poppler-utils) could not read it: " + text.tail() + "; .ci/run installs poppler-utils");
             return;
         }
-        String[] pages = text.output.replaceFirst("\f\\s*$", "").split("\f");
-        String squeezed = text.output.replaceAll("\\s+", "");
+        String[] pages = text.output().replaceFirst("\f\\s*$", "").split("\f");
+        String squeezed = text.output().replaceAll("\\s+", "");
         List<String> absent = new ArrayList<>();
         for (Notebook notebook : notebooks) {
             String title = h1(dir(lang, out).resolve(notebook.chapter() + ".html"));
@@ -299,42 +296,7 @@ final class BookChecks {
         return n;
     }
 
-    private record Run(int code, String output, long millis) {
-        String seconds() {
-            return "%.1f s".formatted(millis / 1000.0);
-        }
-
-        String tail() {
-            List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
-        }
-    }
-
     private Run book(String lang, Path out) {
-        return run(List.of(root.resolve("jbang").toString(), "book", "--lang", lang, "--out", out.toString()), root);
-    }
-
-    private static Run run(List<String> command, Path directory) {
-        long start = System.nanoTime();
-        try (var tmp = TempFolder.create("backprop-book-run-")) {
-            Path log = tmp.path().resolve("output.txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            if (directory != null) {
-                builder.directory(directory.toFile());
-            }
-            Process process = builder.start();
-            if (!process.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                return new Run(-1, "did not finish within " + TIME_LIMIT_SECONDS + " s", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            }
-            return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        } catch (IOException e) {
-            return new Run(-1, "could not run " + String.join(" ", command) + ": " + e.getMessage(), 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Run(-1, "interrupted", 0);
-        }
+        return Run.of(List.of(root.resolve("jbang").toString(), "book", "--lang", lang, "--out", out.toString()), root, TIME_LIMIT_SECONDS);
     }
 }

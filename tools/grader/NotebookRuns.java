@@ -7,13 +7,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /// The notebooks: every chapter has one (`notebooks/chNN_topic.ipynb` next to
@@ -58,14 +56,14 @@ final class NotebookRuns {
     void executeAll() throws IOException {
         report.heading("notebooks execute headless (./jbang notebooks install, ./jbang notebooks run)");
         Run install = run("notebooks", "install");
-        report.line(install.code == 0, "./jbang notebooks install sets up Jupyter and the " + KERNEL + " kernel (" + install.seconds() + ")",
-                install.code == 0 ? null : "exit code " + install.code + "; " + install.tail());
-        if (install.code != 0) {
+        report.line(install.code() == 0, "./jbang notebooks install sets up Jupyter and the " + KERNEL + " kernel (" + install.seconds() + ")",
+                install.code() == 0 ? null : "exit code " + install.code() + "; " + install.tail());
+        if (install.code() != 0) {
             return;
         }
         try (var out = TempFolder.create("backprop-notebooks-")) {
             Run executed = run("notebooks", "run", "--output-dir", out.path().toString());
-            List<String> lines = executed.output.lines().toList();
+            List<String> lines = executed.output().lines().toList();
             for (Path notebook : notebooks()) {
                 String name = "notebooks/" + notebook.getFileName();
                 String done = lines.stream().filter(l -> l.startsWith("executed " + name + " in ")).findFirst().orElse(null);
@@ -93,7 +91,7 @@ final class NotebookRuns {
             }
         }
         if (at < 0) {
-            return "exit code " + run.code + "; " + run.tail();
+            return "exit code " + run.code() + "; " + run.tail();
         }
         List<String> error = new ArrayList<>();
         for (int i = at + 1; i < lines.size() && lines.get(i).startsWith("    "); i++) {
@@ -164,39 +162,10 @@ final class NotebookRuns {
         return problems;
     }
 
-    private record Run(int code, String output, long millis) {
-        String seconds() {
-            return "%.1f s".formatted(millis / 1000.0);
-        }
-
-        /// The last lines of the output, on one line, for a FAIL hint.
-        String tail() {
-            List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
-        }
-    }
-
     /// Runs `./jbang ARGS` in the repository.
     private Run run(String... args) {
         List<String> command = new ArrayList<>(List.of(root.resolve("jbang").toString()));
         command.addAll(List.of(args));
-        long start = System.nanoTime();
-        try (var tmp = TempFolder.create("backprop-notebook-run-")) {
-            Path log = tmp.path().resolve("output.txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            Process process = builder.start();
-            if (!process.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                return new Run(-1, "did not finish within " + TIME_LIMIT_SECONDS + " s", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            }
-            return new Run(process.exitValue(), Files.readString(log), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        } catch (IOException e) {
-            return new Run(-1, "could not run " + String.join(" ", command) + ": " + e.getMessage(), 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Run(-1, "interrupted", 0);
-        }
+        return Run.of(command, root, TIME_LIMIT_SECONDS);
     }
 }
