@@ -79,7 +79,7 @@ final class Team {
     private int threads;
     private int inWindow, windowsToProbe = PROBE_EVERY, probeEvery = PROBE_EVERY, probing;
     private long windowNanos, windowWaited, lastNanos;
-    private long switches, probes;
+    private long kept, tries;
     private boolean fixed;
     private final long[] jobsAt;
 
@@ -113,7 +113,7 @@ final class Team {
 
     /// How many times the team has tried another number of threads.
     long tries() {
-        return probes;
+        return tries;
     }
 
     /// Runs every unit 0 … count − 1 of `job` and waits for them. An exception in any unit is
@@ -244,9 +244,9 @@ final class Team {
         }
         if (probing != 0) {
             // the window just run tried `threads`; the one before ran `probing` in lastNanos
-            probes++;
+            tries++;
             if (windowNanos < 0.95 * lastNanos) {
-                switches++;
+                kept++;
                 probeEvery = PROBE_EVERY;
             } else {
                 threads = probing;
@@ -281,7 +281,7 @@ final class Team {
     }
 
     /// How the jobs went so far: per job, its share of the time and the caller's share of waiting;
-    /// then how often each number of threads ran, with the tries and the switches.
+    /// then how often each number of threads ran, with the tries and how many were kept.
     String report(Job... jobs) {
         StringBuilder line = new StringBuilder();
         long all = 0;
@@ -300,7 +300,7 @@ final class Team {
         for (int n = 1; n <= size; n++) {
             line.append(" %d thread%s %.0f%%".formatted(n, n == 1 ? "" : "s", total == 0 ? 0 : 100.0 * jobsAt[n] / total));
         }
-        return line.append(" (%d tries, %d kept)".formatted(probes, switches)).toString();
+        return line.append(" (%d tries, %d kept)".formatted(tries, kept)).toString();
     }
 
     /// The multiple of `unit` where part t of `size` equal parts of 0 … n starts (n a multiple of unit).
